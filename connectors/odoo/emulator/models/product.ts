@@ -1,0 +1,3 @@
+import type { ModelDef } from '../orm/model-def.js';
+
+export const models: ModelDef[] = [];

@@ -1,0 +1,30 @@
+import { pino, type Logger } from 'pino';
+import { currentCorrelationId } from './correlation.js';
+
+export type { Logger };
+
+/** Options for {@link createLogger}. */
+export interface LoggerOptions {
+  /** Component name carried on every line (`gateway`, `odoo-connector`, ...). */
+  name: string;
+  /** Minimum level. Default: `LOG_LEVEL` from the environment, else `info` (`silent` under jest). */
+  level?: string;
+}
+
+/**
+ * A structured JSON logger whose every line carries the correlation id of the work in progress,
+ * so one request can be followed from the gateway to each connector call.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const fallback = process.env.JEST_WORKER_ID ? 'silent' : 'info';
+  return pino({
+    name: options.name,
+    level: options.level ?? process.env.LOG_LEVEL ?? fallback,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: () => {
+      const correlationId = currentCorrelationId();
+      return correlationId ? { correlationId } : {};
+    },
+  });
+}
