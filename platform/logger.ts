@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { currentCorrelationId } from './correlation.js';
 
 export type { Logger };
@@ -9,6 +9,8 @@ export interface LoggerOptions {
   name: string;
   /** Minimum level. Default: `LOG_LEVEL` from the environment, else `info` (`silent` under jest). */
   level?: string;
+  /** Where lines go. Default: standard output. */
+  destination?: DestinationStream;
 }
 
 /**
@@ -17,14 +19,17 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions): Logger {
   const fallback = process.env.JEST_WORKER_ID ? 'silent' : 'info';
-  return pino({
-    name: options.name,
-    level: options.level ?? process.env.LOG_LEVEL ?? fallback,
-    base: { pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    mixin: () => {
-      const correlationId = currentCorrelationId();
-      return correlationId ? { correlationId } : {};
+  return pino(
+    {
+      name: options.name,
+      level: options.level ?? process.env.LOG_LEVEL ?? fallback,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => {
+        const correlationId = currentCorrelationId();
+        return correlationId ? { correlationId } : {};
+      },
     },
-  });
+    options.destination ?? pino.destination(1),
+  );
 }

@@ -33,7 +33,10 @@ export interface FieldDef {
   /** The label `fields_get` reports as `string`. */
   string: string;
   required?: boolean;
-  /** Refused in create/write from outside (computed fields are always read-only). */
+  /**
+   * Reported as `readonly` by `fields_get`. As in Odoo, the flag is a UI hint: the ORM still writes a
+   * stored read-only field; a computed field (always read-only) ignores writes silently.
+   */
   readonly?: boolean;
   /** The comodel of a relational field. */
   relation?: string;
@@ -42,6 +45,8 @@ export interface FieldDef {
   /** For selection fields: `[key, label]` pairs. */
   selection?: ReadonlyArray<readonly [string, string]>;
   /** The value a create without this field gets. */
+  // The union documents that a function is called with the env and the values, not stored as is.
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
   default?: unknown | ((env: Env, vals: Record<string, unknown>) => unknown);
   /**
    * Computes the value on read from the record and the environment (its context matters: stock figures
@@ -72,6 +77,10 @@ export interface ModelDef {
   order?: string;
   /** The field `display_name` shows. Default `name`. */
   recName?: string;
+  /** Overrides `display_name` (e.g. a contact reads `Company, Person`). */
+  displayName?: (record: StoredRecord, env: Env) => string;
+  /** The many2one field `child_of`/`parent_of` follow. Default `parent_id`. */
+  parentName?: string;
   /** Public methods callable from outside, beyond the ORM's own (search_read, create, write, ...). */
   methods?: Record<string, MethodImpl>;
   /** Called after create and write with the affected ids: throw a ValidationError to refuse. */

@@ -1,0 +1,106 @@
+/**
+ * The emulator's control plane, not part of Odoo. Every endpoint needs `Authorization: bearer <admin key>`
+ * (401 otherwise) and answers JSON; bad input is 400 `{ "error": "...", "issues": [...] }`.
+ *
+ *   GET    /__emulator/faults     current fault configuration
+ *   POST   /__emulator/faults     replace it (body: see `faultsSchema` in faults.ts), answers the new one
+ *   DELETE /__emulator/faults     back to no faults
+ *   GET    /__emulator/webhooks   current automation webhook rules
+ *   POST   /__emulator/webhooks   replace them (body: array, see `webhookRuleSchema` in webhooks.ts)
+ *   GET    /__emulator/clock      `{ "now": "YYYY-MM-DD HH:MM:SS", "frozen": bool }`
+ *   POST   /__emulator/clock      body `{ "now": "YYYY-MM-DD HH:MM:SS" | null }`: freeze/move or release the clock
+ *   GET    /__emulator/info       database, bot login, models
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { OdooEmulator } from '../emulator.js';
+import { readBody, sendJson } from './respond.js';
+
+const clockSchema = z.object({ now: z.string().nullable() }).strict();
+
+class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  try {
+    return text ? (JSON.parse(text) as unknown) : {};
+  } catch {
+    throw new AdminError(400, 'body is not JSON');
+  }
+}
+
+function validated<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof z.ZodError) throw new AdminError(400, 'invalid configuration', error.issues);
+    if (error instanceof Error) throw new AdminError(400, error.message);
+    throw error;
+  }
+}
+
+async function route(req: IncomingMessage, emulator: OdooEmulator, path: string): Promise<unknown> {
+  const method = req.method ?? 'GET';
+  switch (`${method} ${path}`) {
+    case 'GET faults':
+      return emulator.faults.config;
+    case 'POST faults':
+    case 'PUT faults': {
+      const body = await jsonBody(req);
+      return validated(() => emulator.faults.configure(body as never));
+    }
+    case 'DELETE faults':
+      return emulator.faults.configure({});
+    case 'GET webhooks':
+      return emulator.webhooks.getRules();
+    case 'POST webhooks':
+    case 'PUT webhooks': {
+      const body = await jsonBody(req);
+      return validated(() => emulator.webhooks.setRules(body));
+    }
+    case 'GET clock':
+      return { now: emulator.now(), frozen: emulator.clock.isFrozen };
+    case 'POST clock': {
+      const body = await jsonBody(req);
+      validated(() => emulator.setNow(clockSchema.parse(body).now));
+      return { now: emulator.now(), frozen: emulator.clock.isFrozen };
+    }
+    case 'GET info':
+      return { database: emulator.database, login: emulator.login, models: emulator.registry.names() };
+    default:
+      throw new AdminError(404, `no admin endpoint ${method} /__emulator/${path}`);
+  }
+}
+
+/** Serves `/__emulator/<path>` for holders of the admin key. */
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  emulator: OdooEmulator,
+  adminKey: string,
+  path: string,
+): Promise<void> {
+  try {
+    const match = /^bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''));
+    if (match?.[1]?.trim() !== adminKey) throw new AdminError(401, 'admin key required');
+    sendJson(res, 200, await route(req, emulator, path));
+  } catch (error) {
+    if (error instanceof AdminError)
+      sendJson(res, error.status, {
+        error: error.message,
+        ...(error.issues ? { issues: error.issues } : {}),
+      });
+    else {
+      emulator.logger.error({ err: error }, 'admin endpoint failed');
+      sendJson(res, 500, { error: 'internal error' });
+    }
+  }
+}
