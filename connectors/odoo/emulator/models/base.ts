@@ -86,6 +86,25 @@ const resCurrency: ModelDef = {
   },
 };
 
+const resCountryState: ModelDef = {
+  name: 'res.country.state',
+  description: 'Country state',
+  order: 'code, id',
+  fields: {
+    name: { type: 'char', string: 'State Name', required: true },
+    code: { type: 'char', string: 'State Code', required: true },
+    country_id: { type: 'many2one', string: 'Country', relation: 'res.country', required: true },
+  },
+};
+
+/** The main company's currency: what prices, orders and invoices are in unless a pricelist says otherwise. */
+export function companyCurrencyId(env: Env): number | false {
+  const [company] = env.search('res.company', [], { limit: 1, order: 'id' });
+  if (company === undefined) return false;
+  const currency = env.get('res.company', company).currency_id;
+  return typeof currency === 'number' ? currency : false;
+}
+
 const resCountry: ModelDef = {
   name: 'res.country',
   description: 'Country',
@@ -163,6 +182,7 @@ export const models: ModelDef[] = [
   resCompany,
   resCurrency,
   resCountry,
+  resCountryState,
   uomUom,
   productCategory,
 ];

@@ -7,6 +7,7 @@
 import type { Env, FieldDef, ModelDef, StoredRecord } from '../orm/model-def.js';
 import { stockFigures, type StockFigures } from '../business/stock-figures.js';
 import { str } from '../business/values.js';
+import { companyCurrencyId } from './base.js';
 
 function firstId(env: Env, model: string, domain: [string, string, unknown][]): number | false {
   const [id] = env.search(model, domain, { limit: 1, order: 'id' });
@@ -56,6 +57,13 @@ const productProduct: ModelDef = {
         ['delivery', 'Delivered quantities'],
       ],
       default: 'order',
+    },
+    currency_id: {
+      type: 'many2one',
+      string: 'Currency',
+      relation: 'res.currency',
+      readonly: true,
+      compute: (_record: StoredRecord, env: Env) => companyCurrencyId(env),
     },
     list_price: { type: 'float', string: 'Sales Price', default: 1.0 },
     standard_price: { type: 'float', string: 'Cost', default: 0 },

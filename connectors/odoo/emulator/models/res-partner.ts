@@ -75,6 +75,7 @@ export const resPartner: ModelDef = {
     street2: { type: 'char', string: 'Street2' },
     city: { type: 'char', string: 'City' },
     zip: { type: 'char', string: 'Zip' },
+    state_id: { type: 'many2one', string: 'State', relation: 'res.country.state' },
     country_id: { type: 'many2one', string: 'Country', relation: 'res.country' },
     company_id: { type: 'many2one', string: 'Company', relation: 'res.company' },
     user_id: { type: 'many2one', string: 'Salesperson', relation: 'res.users' },

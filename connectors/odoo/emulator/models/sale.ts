@@ -4,6 +4,7 @@
  * invoice_status, delivery_status, qty_delivered, qty_invoiced) are kept current by ../business/.
  */
 import type { Env, ModelDef, StoredRecord } from '../orm/model-def.js';
+import { companyCurrencyId } from './base.js';
 import { UserError } from '../orm/exceptions.js';
 import { defaultSaleTaxes, lineAmounts } from '../business/amounts.js';
 import { launchDeliveries } from '../business/delivery.js';
@@ -95,8 +96,7 @@ const saleOrder: ModelDef = {
       type: 'many2one',
       string: 'Currency',
       relation: 'res.currency',
-      default: (env: Env) =>
-        firstId(env, 'res.currency', [['name', '=', 'USD']]) || firstId(env, 'res.currency', []),
+      default: (env: Env) => companyCurrencyId(env),
     },
     payment_term_id: { type: 'many2one', string: 'Payment Terms', relation: 'account.payment.term' },
     warehouse_id: {

@@ -87,6 +87,13 @@ const warehouse: ModelDef = {
     },
     active: { type: 'boolean', string: 'Active', default: true },
     sequence: { type: 'integer', string: 'Sequence', default: 10 },
+    company_id: {
+      type: 'many2one',
+      string: 'Company',
+      relation: 'res.company',
+      required: true,
+      default: (env: Env) => env.search('res.company', [], { limit: 1, order: 'id' })[0] ?? false,
+    },
     partner_id: { type: 'many2one', string: 'Address', relation: 'res.partner' },
     view_location_id: {
       type: 'many2one',
