@@ -11,6 +11,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }] },
   testTimeout: 20000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   // Each file starts its own servers on port 0; two workers match the two cores of our machines.
   maxWorkers: 2,
 };
