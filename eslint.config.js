@@ -22,6 +22,7 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly' } },
   },
   {
     // Tests and benchmarks assert on loosely typed JSON bodies; CLI entry points may print.
