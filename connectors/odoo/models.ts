@@ -36,6 +36,8 @@ export const odooModels = {
     name: 'char',
     default_code: 'char',
     barcode: 'char',
+    description_sale: 'text',
+    categ_id: 'm2o',
     list_price: inCurrency,
     standard_price: inCurrency,
     currency_id: 'm2o',

@@ -13,6 +13,7 @@ import { Orm } from './orm/orm.js';
 import { Registry } from './orm/registry.js';
 import { Store } from './orm/store.js';
 import { WebhookEngine, type WebhookRuleInput } from './webhooks.js';
+import { CallCounter } from './call-counter.js';
 
 /** Odoo's SUPERUSER_ID: the emulator's own env runs as it, bypassing nothing (there are no access rules). */
 export const SUPERUSER_ID = 1;
@@ -40,6 +41,8 @@ export class OdooEmulator {
   readonly database: string;
   readonly login: string;
   readonly apiKey: string;
+  /** RPC calls served, per model and method (tests and benchmarks read and reset it). */
+  readonly calls = new CallCounter();
   readonly registry: Registry;
   readonly store: Store;
   readonly orm: Orm;
@@ -123,6 +126,7 @@ export class OdooEmulator {
     kwargs: Record<string, unknown>,
     context: Record<string, unknown> = {},
   ): unknown {
+    this.calls.record(model, method);
     if (!this.registry.has(model)) throw notFound(`the model '${model}' does not exist`);
     const env = this.envFor(uid, context);
     let spec: MethodSpec;
@@ -149,6 +153,7 @@ export class OdooEmulator {
     args: unknown[],
     kwargs: Record<string, unknown>,
   ): unknown {
+    this.calls.record(model, method);
     if (!this.registry.has(model)) throw new UserError(`Object ${model} doesn't exist`);
     const { context, ...named } = kwargs;
     const env = this.envFor(uid, isRecord(context) ? context : {});

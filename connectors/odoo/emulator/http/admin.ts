@@ -10,6 +10,8 @@
  *   GET    /__emulator/clock      `{ "now": "YYYY-MM-DD HH:MM:SS", "frozen": bool }`
  *   POST   /__emulator/clock      body `{ "now": "YYYY-MM-DD HH:MM:SS" | null }`: freeze/move or release the clock
  *   GET    /__emulator/info       database, bot login, models
+ *   GET    /__emulator/calls      RPC calls served since the last reset: `{ total, byMethod: { "model.method": n } }`
+ *   DELETE /__emulator/calls      reset those counts
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -73,6 +75,11 @@ async function route(req: IncomingMessage, emulator: OdooEmulator, path: string)
       validated(() => emulator.setNow(clockSchema.parse(body).now));
       return { now: emulator.now(), frozen: emulator.clock.isFrozen };
     }
+    case 'GET calls':
+      return { total: emulator.calls.total(), byMethod: emulator.calls.snapshot() };
+    case 'DELETE calls':
+      emulator.calls.reset();
+      return { total: 0, byMethod: {} };
     case 'GET info':
       return { database: emulator.database, login: emulator.login, models: emulator.registry.names() };
     default:

@@ -4,7 +4,6 @@ import { seedDemoData } from '../../../../connectors/odoo/emulator/demo/index.js
 import { startOdooEmulator, type RunningOdooEmulator } from '../../../../connectors/odoo/emulator/server.js';
 import type { Env } from '../../../../connectors/odoo/emulator/orm/model-def.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows read back are loosely typed JSON, as a client sees them
 type Row = Record<string, any>;
 
 function snapshot(env: Env): unknown {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { makeFixture, makeOrder, setStock } from './fixture.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows read back are loosely typed JSON, as a client sees them
 type Row = Record<string, any>;
 
 describe('sale order confirmation and deliveries', () => {

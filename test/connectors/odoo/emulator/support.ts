@@ -7,7 +7,7 @@ import {
 export type { RunningOdooEmulator };
 
 /** A JSON body as the tests inspect it: loosely typed on purpose, compared whole with `toEqual`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 type Json = any;
 
 export interface Answer {

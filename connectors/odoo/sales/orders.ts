@@ -1,0 +1,78 @@
+import type { Order, OrderFilter, OrderLine } from '../../../schema/canonical/orders.js';
+import type { OdooClient } from '../client.js';
+import { and, where } from '../domain.js';
+import { ORDER_LINE_FIELDS, toOrderLine } from './map-order-line.js';
+import { ORDER_FIELDS, toOrder } from './map-order.js';
+import { orderDomain, tenantDomain, type SalesScope } from './order-domain.js';
+
+/** Newest first; the id breaks ties so that pages never overlap. */
+const ORDER_ORDER = 'date_order desc, id desc';
+
+export interface OrderSearch {
+  filter: OrderFilter;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Sale orders in Odoo as canonical Orders, seen through a scope: a partner's scope never returns
+ * another tenant's order. Every method is one Odoo call, whatever the number of rows.
+ */
+export class OdooOrders {
+  constructor(
+    private readonly client: OdooClient,
+    private readonly scope: SalesScope = {},
+  ) {}
+
+  async byNumbers(numbers: readonly string[]): Promise<Order[]> {
+    if (numbers.length === 0) return [];
+    const records = await this.client.searchRead('sale.order', {
+      domain: and(where('name', 'in', [...new Set(numbers)]), tenantDomain(this.scope)),
+      fields: ORDER_FIELDS,
+    });
+    return records.map(toOrder);
+  }
+
+  async byIds(ids: readonly number[]): Promise<Order[]> {
+    if (ids.length === 0) return [];
+    // A read cannot carry a domain: a scoped caller searches by id within its tenant instead.
+    const records =
+      this.scope.tenantPartnerId === undefined
+        ? await this.client.read('sale.order', ids, ORDER_FIELDS)
+        : await this.client.searchRead('sale.order', {
+            domain: and(where('id', 'in', [...new Set(ids)]), tenantDomain(this.scope)),
+            fields: ORDER_FIELDS,
+          });
+    return records.map(toOrder);
+  }
+
+  async search({ filter, offset, limit }: OrderSearch): Promise<Order[]> {
+    const records = await this.client.searchRead('sale.order', {
+      domain: orderDomain(filter, this.scope),
+      fields: ORDER_FIELDS,
+      offset,
+      limit,
+      order: ORDER_ORDER,
+    });
+    return records.map(toOrder);
+  }
+
+  /** How many orders match: one search_count, asked only when a client wants the total. */
+  count(filter: OrderFilter): Promise<number> {
+    return this.client.searchCount('sale.order', { domain: orderDomain(filter, this.scope) });
+  }
+
+  /**
+   * The lines of these orders, in their order on the document. Sections and notes (`display_type`
+   * set) are layout, not goods, and are left out.
+   */
+  async linesByOrderIds(orderIds: readonly number[]): Promise<OrderLine[]> {
+    if (orderIds.length === 0) return [];
+    const records = await this.client.searchRead('sale.order.line', {
+      domain: and(where('order_id', 'in', [...new Set(orderIds)]), where('display_type', '=', false)),
+      fields: ORDER_LINE_FIELDS,
+      order: 'order_id, sequence, id',
+    });
+    return records.map(toOrderLine);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Every error code a client of the graph can see in `errors[].extensions.code`, with its meaning and
+ * HTTP status. Business failures of mutations are not here: they are part of the mutation's result type.
+ * A test keeps the codes unique and documented.
+ */
+export const errorCatalogue = {
+  UNAUTHENTICATED: {
+    httpStatus: 401,
+    message: 'Authentication required.',
+    description: 'No valid API key or token was presented.',
+  },
+  FORBIDDEN: {
+    httpStatus: 403,
+    message: 'Not allowed.',
+    description: 'The caller is known but may not see or do this.',
+  },
+  BAD_USER_INPUT: {
+    httpStatus: 400,
+    message: 'Invalid argument.',
+    description: 'An argument failed validation; `extensions.issues` lists each problem.',
+  },
+  NOT_FOUND: {
+    httpStatus: 404,
+    message: 'Not found.',
+    description: 'The object asked for by key does not exist or is not visible to the caller.',
+  },
+  UPSTREAM_UNAVAILABLE: {
+    httpStatus: 503,
+    message: 'A connected system is unavailable; try again later.',
+    description:
+      'Odoo, the WMS or the carrier timed out, refused the connection or is behind an open circuit breaker.',
+  },
+  UPSTREAM_ERROR: {
+    httpStatus: 502,
+    message: 'A connected system refused the request.',
+    description: 'Odoo, the WMS or the carrier answered with an error that retrying will not fix.',
+  },
+  INTERNAL_SERVER_ERROR: {
+    httpStatus: 500,
+    message: 'Unexpected error.',
+    description: 'A fault of ours; details are in the logs under the correlation id.',
+  },
+} as const satisfies Record<string, { httpStatus: number; message: string; description: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;

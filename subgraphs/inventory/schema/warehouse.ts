@@ -1,0 +1,26 @@
+import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
+import { toGlobalId } from '../../../schema/canonical/global-id.js';
+import type { Warehouse } from '../../../schema/canonical/inventory.js';
+import { builder } from '../builder.js';
+
+export const WarehouseType = builder.objectRef<Warehouse>('Warehouse').implement({
+  description: 'A warehouse the distributor ships from.',
+  fields: (t) => ({
+    id: t.id({ description: 'Opaque, stable identifier.', resolve: (w) => toGlobalId('Warehouse', w.rowId) }),
+    code: t.exposeString('code', {
+      description: 'Short code, e.g. "CHI"; used to pick a warehouse in arguments.',
+    }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+  }),
+});
+
+builder.queryField('warehouses', (t) =>
+  t.field({
+    type: [WarehouseType],
+    description: 'Every warehouse, by code. A distributor has a handful, so this list is not paginated.',
+    resolve: (_root, _args, context) => {
+      requirePrincipal(context);
+      return context.loaders.warehouses();
+    },
+  }),
+);

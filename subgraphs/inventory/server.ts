@@ -1,0 +1,26 @@
+import type { OdooClient } from '../../connectors/odoo/client.js';
+import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
+import type { Logger } from '../../platform/logger.js';
+import { createInventoryContext } from './context.js';
+import { inventorySchema } from './schema/index.js';
+
+export interface InventorySubgraphOptions {
+  odoo: OdooClient;
+  logger: Logger;
+  identitySecret: string;
+  port?: number;
+  host?: string;
+}
+
+/** Serves the inventory subgraph (HTTP and graphql-ws on `/graphql`). */
+export function startInventorySubgraph(options: InventorySubgraphOptions): Promise<RunningSubgraph> {
+  return startSubgraphServer({
+    name: 'inventory',
+    schema: inventorySchema,
+    logger: options.logger,
+    identitySecret: options.identitySecret,
+    port: options.port,
+    host: options.host,
+    createContext: createInventoryContext(options.odoo),
+  });
+}

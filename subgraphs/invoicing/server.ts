@@ -1,0 +1,26 @@
+import type { OdooClient } from '../../connectors/odoo/client.js';
+import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
+import type { Logger } from '../../platform/logger.js';
+import { createInvoicingContext } from './context.js';
+import { invoicingSchema } from './schema/index.js';
+
+export interface InvoicingSubgraphOptions {
+  odoo: OdooClient;
+  logger: Logger;
+  identitySecret: string;
+  port?: number;
+  host?: string;
+}
+
+/** Serves the invoicing subgraph (HTTP and graphql-ws on `/graphql`). */
+export function startInvoicingSubgraph(options: InvoicingSubgraphOptions): Promise<RunningSubgraph> {
+  return startSubgraphServer({
+    name: 'invoicing',
+    schema: invoicingSchema,
+    logger: options.logger,
+    identitySecret: options.identitySecret,
+    port: options.port,
+    host: options.host,
+    createContext: createInvoicingContext(options.odoo),
+  });
+}

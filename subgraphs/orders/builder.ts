@@ -1,0 +1,4 @@
+import { createSubgraphBuilder } from '../../platform/graphql/create-subgraph-builder.js';
+import type { OrdersContext } from './context.js';
+
+export const { builder, Money, Quantity } = createSubgraphBuilder<OrdersContext>();

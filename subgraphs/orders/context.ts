@@ -1,0 +1,23 @@
+import type { OdooClient } from '../../connectors/odoo/client.js';
+import type { SalesScope } from '../../connectors/odoo/sales/order-domain.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { SubgraphContext } from '../../platform/graphql/subgraph-context.js';
+import { createOrdersLoaders, type OrdersLoaders } from './loaders.js';
+
+/** One request's context: the caller, and loaders that batch Odoo reads for this request only. */
+export interface OrdersContext extends SubgraphContext {
+  /** What the caller may see: a partner only its own tenant's orders and customer. */
+  scope: SalesScope;
+  loaders: OrdersLoaders;
+}
+
+function scopeOf(principal: Principal | null): SalesScope {
+  return principal?.kind === 'partner' ? { tenantPartnerId: principal.tenantPartnerId } : {};
+}
+
+export function createOrdersContext(odoo: OdooClient) {
+  return (base: SubgraphContext): OrdersContext => {
+    const scope = scopeOf(base.principal);
+    return { ...base, scope, loaders: createOrdersLoaders(odoo, scope) };
+  };
+}

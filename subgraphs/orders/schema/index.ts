@@ -1,0 +1,16 @@
+import { builder } from '../builder.js';
+import './statuses.js';
+import './address.js';
+import './customer.js';
+import './product.js';
+import './order-line.js';
+import './order.js';
+import './order-filter.js';
+import './order-connection.js';
+import './orders-query.js';
+import './customer-orders.js';
+
+/** The orders subgraph's schema: customers, their addresses, orders and order lines. */
+export const ordersSchema = builder.toSubGraphSchema({
+  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+});

@@ -1,0 +1,14 @@
+import { builder } from '../builder.js';
+
+/**
+ * The inventory subgraph's Product, referenced by its SKU. This subgraph cannot resolve it (resolvable:
+ * false); the gateway asks inventory for every other field.
+ */
+export const ProductRef = builder
+  .externalRef('Product', builder.keyDirective(builder.selection<{ sku: string }>('sku'), false))
+  .implement({
+    description: 'A catalogue product, owned by the inventory subgraph; referenced here by SKU.',
+    fields: (t) => ({
+      sku: t.exposeString('sku', { description: 'Stock keeping unit (Odoo `default_code`).' }),
+    }),
+  });

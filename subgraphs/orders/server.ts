@@ -1,0 +1,26 @@
+import type { OdooClient } from '../../connectors/odoo/client.js';
+import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
+import type { Logger } from '../../platform/logger.js';
+import { createOrdersContext } from './context.js';
+import { ordersSchema } from './schema/index.js';
+
+export interface OrdersSubgraphOptions {
+  odoo: OdooClient;
+  logger: Logger;
+  identitySecret: string;
+  port?: number;
+  host?: string;
+}
+
+/** Serves the orders subgraph (HTTP and graphql-ws on `/graphql`). */
+export function startOrdersSubgraph(options: OrdersSubgraphOptions): Promise<RunningSubgraph> {
+  return startSubgraphServer({
+    name: 'orders',
+    schema: ordersSchema,
+    logger: options.logger,
+    identitySecret: options.identitySecret,
+    port: options.port,
+    host: options.host,
+    createContext: createOrdersContext(options.odoo),
+  });
+}
