@@ -31,6 +31,10 @@ export async function unintendedBreakingChanges(
   const changes: Change[] = await diff(buildSchema(baselineSdl), buildSchema(currentSdl));
   return changes
     .filter((change) => change.criticality.level === CriticalityLevel.Breaking)
-    .map((change) => ({ type: change.type, path: change.path ?? '', message: change.message }))
+    .map((change) => ({
+      type: String(change.type),
+      path: typeof change.path === 'string' ? change.path : '',
+      message: change.message,
+    }))
     .filter((change) => !intended.some((known) => known.type === change.type && known.path === change.path));
 }
