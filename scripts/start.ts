@@ -1,24 +1,78 @@
 /**
- * `npm start`: the embedded product on loopback. Today that is the Odoo emulator with demo data,
- * configured by the same ODOO_EMULATOR_* variables as `npm run emulator:odoo`; each later part
- * (subgraphs, gateway, workers) joins here.
+ * `npm start`: the whole product on loopback in one process, on its embedded default: the emulated
+ * Odoo with demo data, the inventory, orders and invoicing subgraphs, and the gateway with Apollo
+ * Sandbox. Ctrl-C (SIGINT) or SIGTERM stops everything cleanly.
  */
-import { startOdooEmulatorFromEnv } from '../connectors/odoo/emulator/from-env.js';
+import { loadEmulatorEnv } from '../connectors/odoo/emulator/config.js';
+import {
+  DEMO_INTERNAL_API_KEY,
+  DEMO_PARTNER1_API_KEY,
+  DEMO_PARTNER2_API_KEY,
+} from '../gateway/auth/demo-api-keys.js';
 import { printBanner } from '../platform/banner.js';
 import { createLogger } from '../platform/logger.js';
 import { runUntilSignal } from '../platform/run-until-signal.js';
+import { startEmbeddedStack } from '../stack/embedded-stack.js';
+import { loadStartConfig } from './start-config.js';
 
-const logger = createLogger({ name: 'start' });
+const logger = createLogger({ name: 'distribution-graph' });
 
 await runUntilSignal(logger, async () => {
-  const odoo = await startOdooEmulatorFromEnv(process.env, logger);
-  logger.info({ odoo: { url: odoo.url, database: odoo.database, login: odoo.login } }, 'ready');
-  printBanner([
-    'Distribution Graph is running in embedded demo mode (emulated Odoo 19 with demo data).',
-    `  Odoo emulator   ${odoo.url}  (JSON-2 at /json/2/<model>/<method>, JSON-RPC at /jsonrpc)`,
-    `  database        ${odoo.database}`,
-    `  demo API key    ${odoo.apiKey}  (login ${odoo.login}; emulator only, not a secret)`,
-    `  try             curl -s ${odoo.url}/web/version`,
-  ]);
-  return () => odoo.close();
+  const emulator = loadEmulatorEnv(process.env);
+  const config = loadStartConfig(process.env);
+  const stack = await startEmbeddedStack({
+    logger,
+    port: config.PORT,
+    subgraphPorts: {
+      inventory: config.INVENTORY_PORT,
+      orders: config.ORDERS_PORT,
+      invoicing: config.INVOICING_PORT,
+    },
+    odoo: {
+      port: emulator.ODOO_EMULATOR_PORT,
+      database: emulator.ODOO_EMULATOR_DATABASE,
+      apiKey: emulator.ODOO_EMULATOR_API_KEY,
+      adminKey: emulator.ODOO_EMULATOR_ADMIN_KEY,
+      demo: emulator.ODOO_EMULATOR_DEMO
+        ? { scale: emulator.ODOO_EMULATOR_SCALE, seed: emulator.ODOO_EMULATOR_SEED }
+        : false,
+      faults: emulator.ODOO_EMULATOR_FAULTS,
+      webhooks: emulator.ODOO_EMULATOR_WEBHOOKS,
+    },
+    gateway: {
+      allowAnonymous: config.ALLOW_ANONYMOUS,
+      sandboxHeaders: { authorization: `Bearer ${DEMO_INTERNAL_API_KEY}` },
+    },
+  });
+  const { gateway, subgraphs, odoo, demoPartners } = stack;
+  logger.info(
+    {
+      gateway: gateway.url,
+      subgraphs: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])),
+      odoo: odoo.url,
+    },
+    'ready',
+  );
+  const [partner1, partner2] = demoPartners;
+  printBanner(
+    [
+      'Distribution Graph is running (embedded demo mode: emulated Odoo with demo data).',
+      '',
+      `  GraphQL + Apollo Sandbox  ${gateway.url}   (open it in a browser)`,
+      `  GraphiQL (offline)        ${gateway.url.replace(/\/graphql$/, '/graphiql')}`,
+      `  subgraphs                 ${Object.entries(subgraphs)
+        .map(([name, s]) => `${name} ${s.url}`)
+        .join(', ')}`,
+      `  Odoo emulator             ${odoo.url}  (API key ${odoo.apiKey})`,
+      '',
+      '  Demo API keys (demo mode only; production refuses them):',
+      `    internal staff                   ${DEMO_INTERNAL_API_KEY}`,
+      partner1 ? `    partner ${partner1.name.padEnd(24)} ${DEMO_PARTNER1_API_KEY}` : '',
+      partner2 ? `    partner ${partner2.name.padEnd(24)} ${DEMO_PARTNER2_API_KEY}` : '',
+      '',
+      `  try: curl -s ${gateway.url} -H 'authorization: Bearer ${DEMO_INTERNAL_API_KEY}' \\`,
+      `         -H 'content-type: application/json' -d '{"query":"{ warehouses { code name } }"}'`,
+    ].filter((line, index, lines) => line !== '' || lines[index - 1] !== ''),
+  );
+  return () => stack.close();
 });

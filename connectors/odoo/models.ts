@@ -131,6 +131,10 @@ export const odooModels = {
     invoice_date: 'date',
     invoice_date_due: 'date',
     invoice_origin: 'char',
+    // The company invoiced; `partner_id` is often one of its contacts (e.g. "Accounts Payable").
+    commercial_partner_id: 'm2o',
+    // The customer's reference (PO number) of what is invoiced.
+    ref: 'char',
     state: { kind: 'selection', values: ['draft', 'posted', 'cancel'] },
     payment_state: {
       kind: 'selection',

@@ -137,13 +137,13 @@ describe('invoicing subgraph entities', () => {
       expect(response.body.data._entities).toHaveLength(2 * n);
       return h.odoo.odoo.emulator.calls.snapshot();
     };
+    await cost(5); // the client learns currency precisions once; measure with that done
     const five = await cost(5);
     const fifty = await cost(50);
     expect(fifty).toEqual(five);
     expect(five).toEqual({
       'account.move.search_read': 2,
       'res.company.search_read': 1,
-      'res.currency.read': 1,
       'res.partner.read': 1,
       'sale.order.read': 1,
     });

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** The gateway's configuration, read once at boot from the environment (and `--supergraph`). */
+export interface GatewayConfig {
+  /** `PORT`, default 4000 (0 = any free port). */
+  port: number;
+  /** `HOST`, default 127.0.0.1: loopback unless told otherwise. */
+  host: string;
+  /** `SUPERGRAPH_PATH` or `--supergraph <path>`, default `schema/supergraph.graphql`. */
+  supergraphPath: string;
+  /** `IDENTITY_SIGNING_SECRET`, at least 32 characters, shared with the subgraphs. */
+  identitySecret: string;
+  /** `DG_MODE`, `demo` (default) or `production`. */
+  mode: 'demo' | 'production';
+  /** `ALLOW_ANONYMOUS`, default false; refused in production. */
+  allowAnonymous: boolean;
+  /** `CORS_ORIGINS`, comma-separated; default none (only the gateway's own origin). */
+  corsOrigins: string[];
+  /** `API_KEYS_FILE`: a JSON array of key records; default none (demo keys in demo mode). */
+  apiKeysFile: string | undefined;
+  /** `DEMO_PARTNER_IDS`: up to two Odoo partner ids that get the demo partner keys; default none. */
+  demoPartnerIds: number[];
+}
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SUPERGRAPH_PATH: z.string().min(1).default('schema/supergraph.graphql'),
+  IDENTITY_SIGNING_SECRET: z
+    .string({ error: 'is required (a random string of at least 32 characters)' })
+    .min(32, 'must be at least 32 characters'),
+  DG_MODE: z.enum(['demo', 'production']).default('demo'),
+  ALLOW_ANONYMOUS: flag,
+  CORS_ORIGINS: commaList.pipe(z.array(z.url({ error: 'must be a comma-separated list of origins' }))),
+  API_KEYS_FILE: z.string().min(1).optional(),
+  DEMO_PARTNER_IDS: commaList.pipe(
+    z
+      .array(z.string().regex(/^\d+$/, 'must be a partner id').transform(Number))
+      .max(2, 'takes at most two partner ids'),
+  ),
+});
+
+/** The value after `--supergraph` in `argv`, if any. */
+function supergraphFlag(argv: readonly string[]): string | undefined {
+  const index = argv.indexOf('--supergraph');
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+/**
+ * Validates the environment and fails with one message naming every bad variable, so a wrong deployment
+ * stops at boot rather than half-working.
+ */
+export function loadGatewayConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv,
+): GatewayConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new Error(`Invalid gateway configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  if (values.DG_MODE === 'production' && values.ALLOW_ANONYMOUS) {
+    throw new Error('Invalid gateway configuration: ALLOW_ANONYMOUS cannot be true when DG_MODE=production');
+  }
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    supergraphPath: supergraphFlag(argv) ?? values.SUPERGRAPH_PATH,
+    identitySecret: values.IDENTITY_SIGNING_SECRET,
+    mode: values.DG_MODE,
+    allowAnonymous: values.ALLOW_ANONYMOUS,
+    corsOrigins: values.CORS_ORIGINS.map((origin) => new URL(origin).origin),
+    apiKeysFile: values.API_KEYS_FILE,
+    demoPartnerIds: values.DEMO_PARTNER_IDS,
+  };
+}

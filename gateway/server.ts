@@ -1,0 +1,121 @@
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createLogger, type Logger } from '../platform/logger.js';
+import type { ApiKeyStore } from './auth/api-keys.js';
+import { assertNoDemoKeys } from './auth/demo-api-keys.js';
+import { corsPolicy } from './cors-policy.js';
+import type { DgContext } from './gateway-context.js';
+import { hiveLoggerFor } from './hive-logger.js';
+import { SANDBOX_ORIGIN } from './landing-page.js';
+import { createMaskError } from './mask-error.js';
+import { useApiKeyAuth } from './plugins/useApiKeyAuth.js';
+import { useCorrelationId } from './plugins/useCorrelationId.js';
+import { useHealthEndpoints } from './plugins/useHealthEndpoints.js';
+import { useIdentityPropagation } from './plugins/useIdentityPropagation.js';
+import { useLandingPage } from './plugins/useLandingPage.js';
+import { useRequestLog } from './plugins/useRequestLog.js';
+import { subgraphsOf } from './readiness.js';
+import { GRAPHIQL_PATH, GRAPHQL_PATH, serveGateway } from './serve-gateway.js';
+import { subgraphTransportEntries } from './transport-entries.js';
+
+export interface StartGatewayOptions {
+  /** Default 4000; 0 = any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Supergraph SDL file; default `schema/supergraph.graphql`. Ignored when `supergraphSdl` is given. */
+  supergraphPath?: string;
+  supergraphSdl?: string;
+  /** Signs `x-dg-identity` for the subgraphs; at least 32 characters. */
+  identitySecret: string;
+  apiKeys: ApiKeyStore;
+  /** Let callers without credentials in as anonymous. Default false; refused in production. */
+  allowAnonymous?: boolean;
+  /** Cross-origin browser callers allowed besides the gateway's own origin and Sandbox. Default none. */
+  corsOrigins?: string[];
+  /** Default: a `gateway` platform logger. */
+  logger?: Logger;
+  /** Default `demo`. `production` refuses demo keys and anonymous access. */
+  mode?: 'demo' | 'production';
+  /** Share one subgraph fetch among identical in-flight queries (same caller identity). Default true. */
+  deduplicateInflightRequests?: boolean;
+  /** Headers Apollo Sandbox starts with (e.g. the demo key). Default none. */
+  sandboxHeaders?: Record<string, string>;
+}
+
+export interface RunningGateway {
+  /** `http://host:port/graphql`: GraphQL over HTTP and graphql-ws. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function refuseUnsafeProduction(options: StartGatewayOptions): Promise<void> {
+  if ((options.mode ?? 'demo') !== 'production') return;
+  if (options.allowAnonymous) throw new Error('DG_MODE=production refuses ALLOW_ANONYMOUS');
+  assertNoDemoKeys(await options.apiKeys.prefixes());
+}
+
+/** Starts the federation gateway over the supergraph, on node:http, with graphql-ws on the same path. */
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  if (options.identitySecret.length < 32) throw new Error('identitySecret must be at least 32 characters');
+  await refuseUnsafeProduction(options);
+  const logger = options.logger ?? createLogger({ name: 'gateway' });
+  const supergraph =
+    options.supergraphSdl ?? (await readFile(options.supergraphPath ?? 'schema/supergraph.graphql', 'utf8'));
+  const subgraphs = subgraphsOf(supergraph);
+  const runtime = createGatewayRuntime<DgContext>({
+    supergraph,
+    unifiedGraphHandler,
+    transportEntries: subgraphTransportEntries({
+      deduplicateInflightRequests: options.deduplicateInflightRequests,
+    }),
+    logging: hiveLoggerFor(logger),
+    graphqlEndpoint: GRAPHQL_PATH,
+    // Our own landing page (Sandbox) instead of Hive's; GraphiQL only where serveGateway routes /graphiql.
+    landingPage: false,
+    graphiql: (request) =>
+      new URL(request.url).searchParams.has('graphiql') && {
+        endpoint: GRAPHQL_PATH,
+        title: 'Distribution Graph',
+      },
+    // GraphiQL's assets bundled in the package, so the fallback works with no internet at all.
+    renderGraphiQL,
+    cors: corsPolicy({ allowedOrigins: [...(options.corsOrigins ?? []), SANDBOX_ORIGIN] }),
+    maskedErrors: { maskError: createMaskError(logger) },
+    // useCorrelationId does this job, with a sanity check on the client's value and on graphql-ws too.
+    requestId: false,
+    // Keep Hive's code for upstream failures (masked anyway); do not reveal subgraph names to callers.
+    subgraphErrors: { subgraphNameProp: false },
+    plugins: () => [
+      useCorrelationId(),
+      useRequestLog({ logger }),
+      useHealthEndpoints({ subgraphs }),
+      useLandingPage({
+        graphqlPath: GRAPHQL_PATH,
+        graphiqlPath: GRAPHIQL_PATH,
+        headers: options.sandboxHeaders,
+      }),
+      useApiKeyAuth({ store: options.apiKeys, allowAnonymous: options.allowAnonymous }),
+      useIdentityPropagation({ secret: options.identitySecret }),
+    ],
+  });
+  // Load and plan the supergraph now: it fails fast on a bad file, and graphql-ws operations (which skip
+  // the HTTP hooks that load it lazily) would otherwise meet a gateway without a schema.
+  await runtime.getSchema();
+  const server = await serveGateway(runtime, {
+    port: options.port ?? 4000,
+    host: options.host ?? '127.0.0.1',
+    logger,
+  });
+  const { port, address } = server.httpServer.address() as AddressInfo;
+  const url = `http://${address}:${port}${GRAPHQL_PATH}`;
+  logger.info(
+    { url, subgraphs: subgraphs.map((s) => s.name), mode: options.mode ?? 'demo' },
+    'gateway listening',
+  );
+  return { url, port, close: () => server.close() };
+}

@@ -1,0 +1,117 @@
+/**
+ * The whole product in one process on loopback: the emulated Odoo with demo data, the three subgraphs
+ * (each with its own Odoo client, as separate processes would have) and the gateway over a supergraph
+ * composed from the subgraphs at the ports they got. `npm start`, the end-to-end tests and the
+ * benchmarks all run this.
+ */
+import { randomBytes } from 'node:crypto';
+import { OdooClient, odooConfigSchema, type OdooConfigInput } from '../connectors/odoo/index.js';
+import {
+  startOdooEmulator,
+  type RunningOdooEmulator,
+  type StartOdooEmulatorOptions,
+} from '../connectors/odoo/emulator/server.js';
+import { InMemoryApiKeyStore } from '../gateway/auth/api-keys.js';
+import { DEMO_API_KEYS, type DemoPartner } from '../gateway/auth/demo-api-keys.js';
+import { startGateway, type RunningGateway, type StartGatewayOptions } from '../gateway/server.js';
+import type { RunningSubgraph } from '../platform/graphql/start-subgraph-server.js';
+import type { Logger } from '../platform/logger.js';
+import { composeGraph } from '../schema/tools/compose-graph.js';
+import { subgraphEntries, type SubgraphName } from '../subgraphs/index.js';
+import { startInventorySubgraph } from '../subgraphs/inventory/server.js';
+import { startInvoicingSubgraph } from '../subgraphs/invoicing/server.js';
+import { startOrdersSubgraph } from '../subgraphs/orders/server.js';
+import { findDemoPartners } from './demo-partners.js';
+
+export interface EmbeddedStackOptions {
+  logger: Logger;
+  /** Gateway port; 0 (default) picks a free one. */
+  port?: number;
+  host?: string;
+  /** Subgraph ports; 0 (default) picks free ones. */
+  subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  /** The emulated Odoo (port 0 by default, demo data at scale 1 by default). */
+  odoo?: StartOdooEmulatorOptions;
+  /** Options of the subgraphs' Odoo clients (timeouts, concurrency...). */
+  odooClient?: Partial<OdooConfigInput>;
+  gateway?: Partial<
+    Pick<
+      StartGatewayOptions,
+      'allowAnonymous' | 'corsOrigins' | 'deduplicateInflightRequests' | 'sandboxHeaders'
+    >
+  >;
+}
+
+export interface EmbeddedStack {
+  odoo: RunningOdooEmulator;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  gateway: RunningGateway;
+  supergraphSdl: string;
+  demoPartners: DemoPartner[];
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
+  const { logger } = options;
+  const host = options.host ?? '127.0.0.1';
+  const odoo = await startOdooEmulator({
+    port: 0,
+    host,
+    demo: true,
+    logger: logger.child({ part: 'odoo-emulator' }),
+    ...options.odoo,
+  });
+  const client = (name: string) =>
+    new OdooClient({
+      config: odooConfigSchema.parse({
+        url: odoo.url,
+        apiKey: odoo.apiKey,
+        database: odoo.database,
+        login: odoo.login,
+        ...options.odooClient,
+      }),
+      logger: logger.child({ part: `${name}:odoo` }),
+    });
+  // A secret of this run only: it never leaves the process, and a restart invalidates every token.
+  const identitySecret = randomBytes(32).toString('hex');
+  const common = (name: SubgraphName) => ({
+    odoo: client(name),
+    logger: logger.child({ part: name }),
+    identitySecret,
+    host,
+    port: options.subgraphPorts?.[name] ?? 0,
+  });
+  const started: RunningSubgraph[] = [];
+  try {
+    const inventory = await startInventorySubgraph(common('inventory'));
+    started.push(inventory);
+    const orders = await startOrdersSubgraph(common('orders'));
+    started.push(orders);
+    const invoicing = await startInvoicingSubgraph(common('invoicing'));
+    started.push(invoicing);
+    const { supergraphSdl } = composeGraph(
+      subgraphEntries({ inventory: inventory.url, orders: orders.url, invoicing: invoicing.url }),
+    );
+    const demoPartners = await findDemoPartners(client('gateway'));
+    const gateway = await startGateway({
+      port: options.port ?? 0,
+      host,
+      supergraphSdl,
+      identitySecret,
+      apiKeys: new InMemoryApiKeyStore(DEMO_API_KEYS({ internal: true, partners: demoPartners })),
+      mode: 'demo',
+      logger: logger.child({ part: 'gateway' }),
+      ...options.gateway,
+    });
+    const close = async () => {
+      await gateway.close();
+      await Promise.all(started.map((subgraph) => subgraph.close()));
+      await odoo.close();
+    };
+    return { odoo, subgraphs: { inventory, orders, invoicing }, gateway, supergraphSdl, demoPartners, close };
+  } catch (error) {
+    await Promise.all(started.map((subgraph) => subgraph.close()));
+    await odoo.close();
+    throw error;
+  }
+}
