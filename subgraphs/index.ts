@@ -7,8 +7,9 @@ import type { SubgraphEntry } from '../schema/tools/compose-graph.js';
 import { inventorySchema } from './inventory/schema/index.js';
 import { invoicingSchema } from './invoicing/schema/index.js';
 import { ordersSchema } from './orders/schema/index.js';
+import { DEFAULT_SUBGRAPH_PORTS } from './ports.js';
 
-export const DEFAULT_SUBGRAPH_PORTS = { inventory: 4001, orders: 4002, invoicing: 4003 } as const;
+export { DEFAULT_SUBGRAPH_PORTS };
 
 export type SubgraphName = keyof typeof DEFAULT_SUBGRAPH_PORTS;
 

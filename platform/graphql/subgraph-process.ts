@@ -1,0 +1,59 @@
+/**
+ * A subgraph as its own process, for a real deployment: its Odoo from ODOO_* (connectors/odoo/config.ts),
+ * the identity secret shared with the gateway, and where to listen, all validated before anything starts.
+ */
+import { z } from 'zod';
+import { OdooClient } from '../../connectors/odoo/client.js';
+import { loadOdooConfig } from '../../connectors/odoo/config.js';
+import { printBanner } from '../banner.js';
+import { createLogger, type Logger } from '../logger.js';
+import { runUntilSignal } from '../run-until-signal.js';
+import type { RunningSubgraph } from './start-subgraph-server.js';
+
+const processEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  IDENTITY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters, the same as the gateway'),
+});
+
+export interface SubgraphStarter {
+  (options: {
+    odoo: OdooClient;
+    logger: Logger;
+    identitySecret: string;
+    port: number;
+    host: string;
+  }): Promise<RunningSubgraph>;
+}
+
+/** Runs one subgraph until SIGINT/SIGTERM. `defaultPort` applies when PORT is unset. */
+export async function runSubgraphProcess(
+  name: string,
+  defaultPort: number,
+  start: SubgraphStarter,
+): Promise<void> {
+  const logger = createLogger({ name });
+  await runUntilSignal(logger, async () => {
+    const parsed = processEnvSchema.safeParse({ PORT: String(defaultPort), ...process.env });
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+      throw new Error(`invalid ${name} subgraph configuration:\n${lines.join('\n')}`);
+    }
+    const env = parsed.data;
+    const odoo = new OdooClient({
+      config: loadOdooConfig(process.env),
+      logger: logger.child({ part: 'odoo' }),
+    });
+    const subgraph = await start({
+      odoo,
+      logger,
+      identitySecret: env.IDENTITY_SIGNING_SECRET,
+      port: env.PORT,
+      host: env.HOST,
+    });
+    printBanner([
+      `${name} subgraph at ${subgraph.url} (Odoo ${await odoo.protocol()} at ${process.env.ODOO_URL ?? ''})`,
+    ]);
+    return () => subgraph.close();
+  });
+}

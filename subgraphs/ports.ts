@@ -1,0 +1,2 @@
+/** Where each subgraph listens by default on one host: the ports the checked-in supergraph names. */
+export const DEFAULT_SUBGRAPH_PORTS = { inventory: 4001, orders: 4002, invoicing: 4003 } as const;
