@@ -1,3 +1,4 @@
+import { INTERNAL_DEMO_SCOPES, PARTNER_DEMO_SCOPES } from '../../gateway/auth/demo-api-keys.js';
 import { signIdentity } from '../../platform/auth/identity-token.js';
 import type { Principal } from '../../platform/auth/principal.js';
 
@@ -7,16 +8,7 @@ export const internalPrincipal: Principal = {
   kind: 'internal',
   id: 'staff-1',
   name: 'Test Staff',
-  scopes: [
-    'catalog:read',
-    'stock:read',
-    'orders:read',
-    'orders:write',
-    'invoices:read',
-    'customers:read',
-    'finance:read',
-    'cost:read',
-  ],
+  scopes: INTERNAL_DEMO_SCOPES,
 };
 
 export function partnerPrincipal(tenantPartnerId: number): Principal {
@@ -26,7 +18,7 @@ export function partnerPrincipal(tenantPartnerId: number): Principal {
     name: `Partner ${tenantPartnerId}`,
     partnerKind: 'customer',
     tenantPartnerId,
-    scopes: ['catalog:read', 'stock:read', 'orders:read', 'orders:write', 'invoices:read'],
+    scopes: PARTNER_DEMO_SCOPES,
   };
 }
 

@@ -1,7 +1,7 @@
 import { fromGlobalId } from '../../../schema/canonical/global-id.js';
 import type { InvoiceFilter } from '../../../schema/canonical/invoicing.js';
 import { builder } from '../builder.js';
-import type { Issue } from './issues.js';
+import type { Issue } from '../../../platform/graphql/input-issues.js';
 import { InvoiceStatusType, PaymentStatusType } from './statuses.js';
 
 export const InvoiceFilterInput = builder.inputType('InvoiceFilter', {

@@ -1,15 +1,10 @@
-import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-args.js';
+import { throwIfIssues, type Issue } from '../../../platform/graphql/input-issues.js';
+import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../platform/graphql/page-args.js';
 import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
 import { builder } from '../builder.js';
-import {
-  checkPageArgs,
-  DEFAULT_PAGE_SIZE,
-  InvoiceConnection,
-  resolveInvoicePage,
-} from './invoice-connection.js';
+import { InvoiceConnection, resolveInvoicePage } from './invoice-connection.js';
 import { InvoiceFilterInput, parseInvoiceFilter } from './invoice-filter.js';
 import { InvoiceType } from './invoice.js';
-import { throwIfIssues, type Issue } from './issues.js';
 
 builder.queryFields((t) => ({
   invoice: t.field({

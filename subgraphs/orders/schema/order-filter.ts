@@ -1,7 +1,7 @@
 import { fromGlobalId } from '../../../schema/canonical/global-id.js';
 import type { OrderFilter } from '../../../schema/canonical/orders.js';
 import { builder } from '../builder.js';
-import type { Issue } from './issues.js';
+import type { Issue } from '../../../platform/graphql/input-issues.js';
 import { OrderStatusType } from './statuses.js';
 
 export const OrderFilterInput = builder.inputType('OrderFilter', {

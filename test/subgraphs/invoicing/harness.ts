@@ -1,56 +1,22 @@
 import { and, where, type Domain } from '../../../connectors/odoo/domain.js';
 import type { OdooRecord } from '../../../connectors/odoo/models.js';
-import type { RunningSubgraph } from '../../../platform/graphql/start-subgraph-server.js';
-import { createLogger } from '../../../platform/logger.js';
 import { startInvoicingSubgraph } from '../../../subgraphs/invoicing/server.js';
-import { TEST_IDENTITY_SECRET } from '../../support/graphql.js';
-import { startOdooFixture, type OdooFixture } from '../../support/odoo.js';
+import { startSubgraphHarness, type SubgraphHarness } from '../../support/subgraph-harness.js';
+import type { OdooFixture } from '../../support/odoo.js';
 
-/** An emulated Odoo with demo data and the invoicing subgraph in front of it, both on port 0. */
-export interface InvoicingHarness {
-  odoo: OdooFixture;
-  subgraph: RunningSubgraph;
-  url: string;
-  close(): Promise<void>;
+export type InvoicingHarness = SubgraphHarness;
+
+export function startInvoicingHarness(demo = { scale: 0.5, seed: 1 }): Promise<InvoicingHarness> {
+  return startSubgraphHarness('invoicing', startInvoicingSubgraph, demo);
 }
 
-export async function startInvoicingHarness(demo = { scale: 0.5, seed: 1 }): Promise<InvoicingHarness> {
-  const odoo = await startOdooFixture(demo);
-  const subgraph = await startInvoicingSubgraph({
-    odoo: odoo.client,
-    port: 0,
-    logger: createLogger({ name: 'invoicing', level: 'silent' }),
-    identitySecret: TEST_IDENTITY_SECRET,
-  });
-  return {
-    odoo,
-    subgraph,
-    url: subgraph.url,
-    close: async () => {
-      await subgraph.close();
-      await odoo.close();
-    },
-  };
-}
+export type MoveRow = OdooRecord<'account.move'> & { commercialPartnerId: number };
 
-export type MoveRow = OdooRecord<'account.move'> & { commercialPartnerId: number; ref: string | null };
-
-/**
- * Customer invoices as Odoo has them, read through the connector's client (typed fields) plus the two
- * fields the typed models do not list yet; the expected values of every test come from here.
- */
+/** Customer invoices as Odoo has them, read through the connector's client; expected values come from here. */
 export async function readMoves(odoo: OdooFixture, domain: Domain = []): Promise<MoveRow[]> {
   const full = and(where('move_type', 'in', ['out_invoice', 'out_refund']), domain);
-  const typed = await odoo.client.searchRead('account.move', { domain: full, order: 'id' });
-  const extra = (await odoo.client.callMethod('account.move', 'search_read', {
-    kwargs: { domain: full, fields: ['commercial_partner_id', 'ref'], order: 'id' },
-  })) as { id: number; commercial_partner_id: [number, string]; ref: string | false }[];
-  const byId = new Map(extra.map((row) => [row.id, row]));
-  return typed.map((move) => ({
-    ...move,
-    commercialPartnerId: byId.get(move.id)!.commercial_partner_id[0],
-    ref: byId.get(move.id)!.ref || null,
-  }));
+  const moves = await odoo.client.searchRead('account.move', { domain: full, order: 'id' });
+  return moves.map((move) => ({ ...move, commercialPartnerId: move.commercial_partner_id!.id }));
 }
 
 export const todayUtc = () => new Date().toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { graphError } from '../../../platform/graphql/graph-error.js';
+import { graphError } from './graph-error.js';
 
 /** One problem with one argument, as listed in a BAD_USER_INPUT error's `extensions.issues`. */
 export interface Issue {
