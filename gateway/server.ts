@@ -81,6 +81,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       new URL(request.url).searchParams.has('graphiql') && {
         endpoint: GRAPHQL_PATH,
         title: 'Distribution Graph',
+        // The same starting headers as Sandbox (the demo key in demo mode), so introspection works at once.
+        ...(options.sandboxHeaders ? { headers: JSON.stringify(options.sandboxHeaders) } : {}),
+        defaultQuery:
+          '# Try: the warehouses and the first products with their stock\n{\n  warehouses { code name }\n  products(first: 3) { edges { node { sku name stock { warehouse { code } available { value unit } } } } }\n}\n',
       },
     // GraphiQL's assets bundled in the package, so the fallback works with no internet at all.
     renderGraphiQL,
