@@ -25,6 +25,8 @@ import { findDemoPartners } from './demo-partners.js';
 
 export interface EmbeddedStackOptions {
   logger: Logger;
+  /** Secret the gateway signs identities with; default: random for this run (tests pass their own). */
+  identitySecret?: string;
   /** Gateway port; 0 (default) picks a free one. */
   port?: number;
   host?: string;
@@ -73,7 +75,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       logger: logger.child({ part: `${name}:odoo` }),
     });
   // A secret of this run only: it never leaves the process, and a restart invalidates every token.
-  const identitySecret = randomBytes(32).toString('hex');
+  const identitySecret = options.identitySecret ?? randomBytes(32).toString('hex');
   const common = (name: SubgraphName) => ({
     odoo: client(name),
     logger: logger.child({ part: name }),
