@@ -16,6 +16,7 @@ import { useCorrelationId } from './plugins/useCorrelationId.js';
 import { useHealthEndpoints } from './plugins/useHealthEndpoints.js';
 import { useIdentityPropagation } from './plugins/useIdentityPropagation.js';
 import { useLandingPage } from './plugins/useLandingPage.js';
+import { useOperationLimits, type OperationLimitsOptions } from './plugins/useOperationLimits.js';
 import { useRequestLog } from './plugins/useRequestLog.js';
 import { subgraphsOf } from './readiness.js';
 import { GRAPHIQL_PATH, GRAPHQL_PATH, serveGateway } from './serve-gateway.js';
@@ -42,6 +43,8 @@ export interface StartGatewayOptions {
   mode?: 'demo' | 'production';
   /** Share one subgraph fetch among identical in-flight queries (same caller identity). Default true. */
   deduplicateInflightRequests?: boolean;
+  /** Size limits of operations (depth, aliases, tokens, cost...); defaults in useOperationLimits.ts. */
+  limits?: OperationLimitsOptions;
   /** Headers Apollo Sandbox starts with (e.g. the demo key). Default none. */
   sandboxHeaders?: Record<string, string>;
 }
@@ -104,6 +107,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         headers: options.sandboxHeaders,
       }),
       useApiKeyAuth({ store: options.apiKeys, allowAnonymous: options.allowAnonymous }),
+      ...useOperationLimits(options.limits),
       useIdentityPropagation({ secret: options.identitySecret }),
     ],
   });

@@ -19,6 +19,12 @@ export const errorCatalogue = {
     message: 'Invalid argument.',
     description: 'An argument failed validation; `extensions.issues` lists each problem.',
   },
+  LIMIT_EXCEEDED: {
+    httpStatus: 400,
+    message: 'The operation is too large.',
+    description:
+      'Depth, aliases, directives, tokens, cost or root fields over the limit; the message names the limit.',
+  },
   NOT_FOUND: {
     httpStatus: 404,
     message: 'Not found.',

@@ -1,0 +1,108 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import type { DgContext } from '../gateway-context.js';
+import {
+  GraphQLError,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+
+/** How big an operation may be. Every limit trips before anything is sent to a subgraph. */
+export interface OperationLimitsOptions {
+  /** Deepest selection nesting. Default 12 (the deepest example operation uses 7). */
+  maxDepth?: number;
+  /** Aliases per operation. Default 15. */
+  maxAliases?: number;
+  /** Directives per operation. Default 10. */
+  maxDirectives?: number;
+  /** Lexical tokens per document. Default 2000. */
+  maxTokens?: number;
+  /** graphql-armor's static cost (objects 2, scalars 1, × 1.5 per level). Default 5000. */
+  maxCost?: number;
+  /** Root fields per operation. Default 10. */
+  maxRootFields?: number;
+}
+
+export const OPERATION_LIMIT_DEFAULTS: Required<OperationLimitsOptions> = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2000,
+  maxCost: 5000,
+  maxRootFields: 10,
+};
+
+/** One LIMIT_EXCEEDED error in place of armor's own, which carries no code. */
+function report(context: ValidationContext | null, error: GraphQLError): void {
+  const message = error.message.replace(/^Syntax Error: /, '');
+  context?.reportError(new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED' } }));
+}
+
+function maxRootFieldsRule(limit: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const count = operation.selectionSet.selections.filter(
+        (selection) => selection.kind === Kind.FIELD,
+      ).length;
+      if (count > limit) {
+        context.reportError(
+          new GraphQLError(`Root field limit of ${limit} exceeded, found ${count}.`, {
+            nodes: [operation],
+            extensions: { code: 'LIMIT_EXCEEDED' },
+          }),
+        );
+      }
+    },
+  });
+}
+
+/** Whether `query` has more than `limit` lexical tokens; stops counting at the limit, so it is cheap. */
+function exceedsTokens(query: string, limit: number): number | null {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      count += 1;
+      if (count > limit) return count;
+    }
+  } catch {
+    return null; // not lexable: the parser reports the syntax error
+  }
+  return null;
+}
+
+/**
+ * Depth, aliases, directives, tokens, cost (graphql-armor, a maintained set of validation rules) and
+ * root fields, refused as validation errors with `extensions.code: "LIMIT_EXCEEDED"` and the limit in the message.
+ */
+export function useOperationLimits(options: OperationLimitsOptions = {}): GatewayPlugin<DgContext>[] {
+  const limits = { ...OPERATION_LIMIT_DEFAULTS, ...options };
+  const common = { exposeLimits: true, propagateOnRejection: false, onReject: [report] };
+  return [
+    // An envelop plugin that never reads the context; its context type parameter cannot name Hive's.
+    EnvelopArmorPlugin({
+      maxDepth: { ...common, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+      maxAliases: { ...common, n: limits.maxAliases },
+      maxDirectives: { ...common, n: limits.maxDirectives },
+      // Tokens are counted below, before parsing: the Hive runtime parses with its own cached parser.
+      maxTokens: { enabled: false },
+      costLimit: { ...common, maxCost: limits.maxCost, ignoreIntrospection: true },
+      // Suggestions would let a caller rebuild the schema from typos; the gateway never offers them.
+      blockFieldSuggestion: { enabled: true },
+    }) as unknown as GatewayPlugin<DgContext>,
+    { onValidate: ({ addValidationRule }) => addValidationRule(maxRootFieldsRule(limits.maxRootFields)) },
+    {
+      onParams: ({ params }) => {
+        if (typeof params.query !== 'string' || exceedsTokens(params.query, limits.maxTokens) === null)
+          return;
+        throw new GraphQLError(`Token limit of ${limits.maxTokens} exceeded.`, {
+          extensions: { code: 'LIMIT_EXCEEDED', http: { status: 400 } },
+        });
+      },
+    },
+  ];
+}
