@@ -1,6 +1,7 @@
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { FormattedExecutionResult } from 'graphql';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { refuseRequest, type RequestGuardOptions } from './request-guard.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../platform/logger.js';
@@ -44,9 +45,17 @@ function fetchRequestFor(runtime: GatewayRuntime<DgContext>, req: IncomingMessag
  */
 export async function serveGateway(
   runtime: GatewayRuntime<DgContext>,
-  options: { port: number; host: string; logger: Logger },
+  options: { port: number; host: string; logger: Logger; requestGuard?: RequestGuardOptions },
 ): Promise<ServedGateway> {
   const httpServer = createServer((req, res) => {
+    const refusal = refuseRequest(req, options.requestGuard);
+    if (refusal) {
+      res.writeHead(refusal.status, { 'content-type': 'application/json', connection: 'close' });
+      res.end(
+        JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: 'REQUEST_REFUSED' } }] }),
+      );
+      return;
+    }
     // Yoga renders GraphiQL only at the GraphQL path: route /graphiql there, marked for its options factory.
     if (req.url?.split('?')[0] === GRAPHIQL_PATH) req.url = `${GRAPHQL_PATH}?graphiql`;
     Promise.resolve(runtime.requestListener(req, res)).catch((error: unknown) => {

@@ -43,6 +43,8 @@ export interface StartGatewayOptions {
   mode?: 'demo' | 'production';
   /** Share one subgraph fetch among identical in-flight queries (same caller identity). Default true. */
   deduplicateInflightRequests?: boolean;
+  /** Largest POST body accepted, in bytes. Default 100 kB. */
+  maxBodyBytes?: number;
   /** Size limits of operations (depth, aliases, tokens, cost...); defaults in useOperationLimits.ts. */
   limits?: OperationLimitsOptions;
   /** Headers Apollo Sandbox starts with (e.g. the demo key). Default none. */
@@ -118,6 +120,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     port: options.port ?? 4000,
     host: options.host ?? '127.0.0.1',
     logger,
+    requestGuard: { maxBodyBytes: options.maxBodyBytes },
   });
   const { port, address } = server.httpServer.address() as AddressInfo;
   const url = `http://${address}:${port}${GRAPHQL_PATH}`;

@@ -19,6 +19,12 @@ export const errorCatalogue = {
     message: 'Invalid argument.',
     description: 'An argument failed validation; `extensions.issues` lists each problem.',
   },
+  REQUEST_REFUSED: {
+    httpStatus: 400,
+    message: 'The request was refused before it was read.',
+    description:
+      'Transport checks: 411 without Content-Length, 413 over the body limit, 415 for a non-JSON POST without a preflight header (CSRF).',
+  },
   LIMIT_EXCEEDED: {
     httpStatus: 400,
     message: 'The operation is too large.',
