@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JwtVerifierOptions } from './auth/jwt-verifier.js';
 
 /** The gateway's configuration, read once at boot from the environment (and `--supergraph`). */
 export interface GatewayConfig {
@@ -20,6 +21,8 @@ export interface GatewayConfig {
   apiKeysFile: string | undefined;
   /** `DEMO_PARTNER_IDS`: up to two Odoo partner ids that get the demo partner keys; default none. */
   demoPartnerIds: number[];
+  /** OIDC bearer tokens: all of OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL, or none (API keys only). */
+  jwt: JwtVerifierOptions | undefined;
 }
 
 const flag = z
@@ -48,6 +51,16 @@ const envSchema = z.object({
   ALLOW_ANONYMOUS: flag,
   CORS_ORIGINS: commaList.pipe(z.array(z.url({ error: 'must be a comma-separated list of origins' }))),
   API_KEYS_FILE: z.string().min(1).optional(),
+  OIDC_ISSUER: z.string().min(1).optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_ALGORITHMS: commaList.pipe(
+    z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'])),
+  ),
+  OIDC_KIND_CLAIM: z.string().min(1).default('dg_kind'),
+  OIDC_TENANT_CLAIM: z.string().min(1).default('dg_tenant'),
+  OIDC_PARTNER_KIND_CLAIM: z.string().min(1).default('dg_partner_kind'),
+  OIDC_SCOPES_CLAIM: z.string().min(1).default('scope'),
   DEMO_PARTNER_IDS: commaList.pipe(
     z
       .array(z.string().regex(/^\d+$/, 'must be a partner id').transform(Number))
@@ -78,7 +91,27 @@ export function loadGatewayConfig(
   if (values.DG_MODE === 'production' && values.ALLOW_ANONYMOUS) {
     throw new Error('Invalid gateway configuration: ALLOW_ANONYMOUS cannot be true when DG_MODE=production');
   }
+  const oidc = [values.OIDC_ISSUER, values.OIDC_AUDIENCE, values.OIDC_JWKS_URL];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error(
+      'Invalid gateway configuration: set all of OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or none',
+    );
+  }
+  const jwt: JwtVerifierOptions | undefined =
+    values.OIDC_ISSUER && values.OIDC_AUDIENCE && values.OIDC_JWKS_URL
+      ? {
+          issuer: values.OIDC_ISSUER,
+          audience: values.OIDC_AUDIENCE,
+          jwksUrl: values.OIDC_JWKS_URL,
+          algorithms: values.OIDC_ALGORITHMS.length > 0 ? values.OIDC_ALGORITHMS : undefined,
+          kindClaim: values.OIDC_KIND_CLAIM,
+          tenantClaim: values.OIDC_TENANT_CLAIM,
+          partnerKindClaim: values.OIDC_PARTNER_KIND_CLAIM,
+          scopesClaim: values.OIDC_SCOPES_CLAIM,
+        }
+      : undefined;
   return {
+    jwt,
     port: values.PORT,
     host: values.HOST,
     supergraphPath: supergraphFlag(argv) ?? values.SUPERGRAPH_PATH,

@@ -13,6 +13,7 @@ import {
   DEMO_PARTNER1_API_KEY,
   DEMO_PARTNER2_API_KEY,
 } from './auth/demo-api-keys.js';
+import { JwtVerifier } from './auth/jwt-verifier.js';
 import { loadApiKeysFile } from './auth/load-api-keys-file.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { startGateway } from './server.js';
@@ -43,6 +44,7 @@ await runUntilSignal(logger, async () => {
     logger,
     mode: config.mode,
     sandboxHeaders: demo ? { Authorization: `Bearer ${DEMO_INTERNAL_API_KEY}` } : undefined,
+    jwt: config.jwt ? new JwtVerifier(config.jwt) : undefined,
   });
   const origin = new URL(gateway.url).origin;
   logger.info(

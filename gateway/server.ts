@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../platform/logger.js';
 import type { ApiKeyStore } from './auth/api-keys.js';
+import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { assertNoDemoKeys } from './auth/demo-api-keys.js';
 import { corsPolicy } from './cors-policy.js';
 import type { DgContext } from './gateway-context.js';
@@ -43,6 +44,8 @@ export interface StartGatewayOptions {
   mode?: 'demo' | 'production';
   /** Share one subgraph fetch among identical in-flight queries (same caller identity). Default true. */
   deduplicateInflightRequests?: boolean;
+  /** OIDC bearer tokens; default none (API keys only). */
+  jwt?: JwtVerifier;
   /** Largest POST body accepted, in bytes. Default 100 kB. */
   maxBodyBytes?: number;
   /** Size limits of operations (depth, aliases, tokens, cost...); defaults in useOperationLimits.ts. */
@@ -108,7 +111,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         graphiqlPath: GRAPHIQL_PATH,
         headers: options.sandboxHeaders,
       }),
-      useApiKeyAuth({ store: options.apiKeys, allowAnonymous: options.allowAnonymous }),
+      useApiKeyAuth({ store: options.apiKeys, allowAnonymous: options.allowAnonymous, jwt: options.jwt }),
       ...useOperationLimits(options.limits),
       useIdentityPropagation({ secret: options.identitySecret }),
     ],

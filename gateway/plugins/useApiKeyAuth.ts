@@ -8,17 +8,30 @@ import {
   type Credential,
 } from '../auth/credentials.js';
 import type { DgContext } from '../gateway-context.js';
+import { looksLikeJwt, type JwtVerifier } from '../auth/jwt-verifier.js';
 
 export interface ApiKeyAuthOptions {
   /** Where presented keys are looked up. Required. */
   store: ApiKeyStore;
   /** Let callers without any credential through as anonymous (`principal: null`). Default: false. */
   allowAnonymous?: boolean;
+  /** Verifies OIDC bearer tokens (JWTs). Default none: a JWT is refused. */
+  jwt?: JwtVerifier;
 }
 
 function unauthenticated(message: string) {
   // 401 on HTTP; on graphql-ws the error reaches the client as the operation's error.
   return graphError('UNAUTHENTICATED', message, { extensions: { http: { status: 401 } } });
+}
+
+async function verifyJwt(verifier: JwtVerifier | undefined, token: string): Promise<Principal> {
+  if (!verifier) throw unauthenticated('Bearer tokens (JWT) are not configured on this gateway.');
+  try {
+    return await verifier.verify(token);
+  } catch {
+    // One answer for every reason (expired, wrong audience, unknown key...): the caller learns nothing.
+    throw unauthenticated('The bearer token is invalid.');
+  }
 }
 
 /**
@@ -38,7 +51,9 @@ export function useApiKeyAuth(options: ApiKeyAuthOptions): GatewayPlugin<DgConte
       if (credential.kind === 'malformed') {
         throw unauthenticated('Present an API key as "Authorization: Bearer <key>" or "X-Api-Key: <key>".');
       }
-      if (credential.kind === 'key') {
+      if (credential.kind === 'key' && looksLikeJwt(credential.key)) {
+        principal = await verifyJwt(options.jwt, credential.key);
+      } else if (credential.kind === 'key') {
         principal = await options.store.authenticate(credential.key);
         if (!principal) throw unauthenticated('The API key is invalid.');
       } else if (!allowAnonymous) {

@@ -32,3 +32,11 @@ export type Principal = z.infer<typeof principalSchema>;
 export function hasScope(principal: Principal, scope: string): boolean {
   return principal.scopes.includes(scope);
 }
+
+/** Scopes only internal principals may hold: a partner credential that claims one is refused. */
+export const INTERNAL_ONLY_SCOPES: readonly string[] = [
+  'cost:read',
+  'margin:read',
+  'finance:read',
+  'keys:manage',
+];
