@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JwtVerifierOptions } from './auth/jwt-verifier.js';
+import { JWT_ALGORITHMS, type JwtVerifierOptions } from './auth/jwt-verifier.js';
 
 /** The gateway's configuration, read once at boot from the environment (and `--supergraph`). */
 export interface GatewayConfig {
@@ -21,8 +21,15 @@ export interface GatewayConfig {
   apiKeysFile: string | undefined;
   /** `DEMO_PARTNER_IDS`: up to two Odoo partner ids that get the demo partner keys; default none. */
   demoPartnerIds: number[];
-  /** OIDC bearer tokens: all of OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL, or none (API keys only). */
+  /**
+   * OIDC bearer tokens: all of `OIDC_ISSUER`, `OIDC_AUDIENCE`, `OIDC_JWKS_URL`, or none (API keys only);
+   * `OIDC_ALGORITHMS` (default RS256,ES256), `OIDC_CLOCK_TOLERANCE_SECONDS` (30), `OIDC_REQUIRE_NBF`
+   * (false), claims `OIDC_KIND_CLAIM` (dg_kind), `OIDC_TENANT_CLAIM` (dg_tenant), `OIDC_PARTNER_KIND_CLAIM`
+   * (dg_partner_kind), `OIDC_SCOPES_CLAIM` (scope).
+   */
   jwt: JwtVerifierOptions | undefined;
+  /** `CREDENTIAL_RECHECK_MS`: how often a graphql-ws connection re-checks its API key; default 30000. */
+  credentialRecheckMs: number;
 }
 
 const flag = z
@@ -54,13 +61,14 @@ const envSchema = z.object({
   OIDC_ISSUER: z.string().min(1).optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
-  OIDC_ALGORITHMS: commaList.pipe(
-    z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'])),
-  ),
+  OIDC_ALGORITHMS: commaList.pipe(z.array(z.enum(JWT_ALGORITHMS))),
+  OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  OIDC_REQUIRE_NBF: flag,
   OIDC_KIND_CLAIM: z.string().min(1).default('dg_kind'),
   OIDC_TENANT_CLAIM: z.string().min(1).default('dg_tenant'),
   OIDC_PARTNER_KIND_CLAIM: z.string().min(1).default('dg_partner_kind'),
   OIDC_SCOPES_CLAIM: z.string().min(1).default('scope'),
+  CREDENTIAL_RECHECK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   DEMO_PARTNER_IDS: commaList.pipe(
     z
       .array(z.string().regex(/^\d+$/, 'must be a partner id').transform(Number))
@@ -97,6 +105,9 @@ export function loadGatewayConfig(
       'Invalid gateway configuration: set all of OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or none',
     );
   }
+  if (values.DG_MODE === 'production' && values.OIDC_JWKS_URL?.startsWith('http:')) {
+    throw new Error('Invalid gateway configuration: OIDC_JWKS_URL must use https when DG_MODE=production');
+  }
   const jwt: JwtVerifierOptions | undefined =
     values.OIDC_ISSUER && values.OIDC_AUDIENCE && values.OIDC_JWKS_URL
       ? {
@@ -104,6 +115,8 @@ export function loadGatewayConfig(
           audience: values.OIDC_AUDIENCE,
           jwksUrl: values.OIDC_JWKS_URL,
           algorithms: values.OIDC_ALGORITHMS.length > 0 ? values.OIDC_ALGORITHMS : undefined,
+          clockToleranceSeconds: values.OIDC_CLOCK_TOLERANCE_SECONDS,
+          requireNotBefore: values.OIDC_REQUIRE_NBF,
           kindClaim: values.OIDC_KIND_CLAIM,
           tenantClaim: values.OIDC_TENANT_CLAIM,
           partnerKindClaim: values.OIDC_PARTNER_KIND_CLAIM,
@@ -111,7 +124,6 @@ export function loadGatewayConfig(
         }
       : undefined;
   return {
-    jwt,
     port: values.PORT,
     host: values.HOST,
     supergraphPath: supergraphFlag(argv) ?? values.SUPERGRAPH_PATH,
@@ -121,5 +133,7 @@ export function loadGatewayConfig(
     corsOrigins: values.CORS_ORIGINS.map((origin) => new URL(origin).origin),
     apiKeysFile: values.API_KEYS_FILE,
     demoPartnerIds: values.DEMO_PARTNER_IDS,
+    jwt,
+    credentialRecheckMs: values.CREDENTIAL_RECHECK_MS,
   };
 }

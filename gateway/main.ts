@@ -45,6 +45,7 @@ await runUntilSignal(logger, async () => {
     mode: config.mode,
     sandboxHeaders: demo ? { Authorization: `Bearer ${DEMO_INTERNAL_API_KEY}` } : undefined,
     jwt: config.jwt ? new JwtVerifier(config.jwt) : undefined,
+    credentialRecheckMs: config.credentialRecheckMs,
   });
   const origin = new URL(gateway.url).origin;
   logger.info(

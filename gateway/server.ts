@@ -14,6 +14,7 @@ import { SANDBOX_ORIGIN } from './landing-page.js';
 import { createMaskError } from './mask-error.js';
 import { useApiKeyAuth } from './plugins/useApiKeyAuth.js';
 import { useCorrelationId } from './plugins/useCorrelationId.js';
+import { useCredentialExpiry } from './plugins/useCredentialExpiry.js';
 import { useHealthEndpoints } from './plugins/useHealthEndpoints.js';
 import { useIdentityPropagation } from './plugins/useIdentityPropagation.js';
 import { useLandingPage } from './plugins/useLandingPage.js';
@@ -46,6 +47,8 @@ export interface StartGatewayOptions {
   deduplicateInflightRequests?: boolean;
   /** OIDC bearer tokens; default none (API keys only). */
   jwt?: JwtVerifier;
+  /** How often a graphql-ws connection re-checks its API key (a JWT ends at its expiry). Default 30 s. */
+  credentialRecheckMs?: number;
   /** Largest POST body accepted, in bytes. Default 100 kB. */
   maxBodyBytes?: number;
   /** Size limits of operations (depth, aliases, tokens, cost...); defaults in useOperationLimits.ts. */
@@ -111,7 +114,18 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         graphiqlPath: GRAPHIQL_PATH,
         headers: options.sandboxHeaders,
       }),
-      useApiKeyAuth({ store: options.apiKeys, allowAnonymous: options.allowAnonymous, jwt: options.jwt }),
+      useApiKeyAuth({
+        store: options.apiKeys,
+        allowAnonymous: options.allowAnonymous,
+        jwt: options.jwt,
+        logger,
+      }),
+      useCredentialExpiry({
+        store: options.apiKeys,
+        jwt: options.jwt,
+        recheckMs: options.credentialRecheckMs,
+        logger,
+      }),
       ...useOperationLimits(options.limits),
       useIdentityPropagation({ secret: options.identitySecret }),
     ],

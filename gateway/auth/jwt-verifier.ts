@@ -1,7 +1,8 @@
 /**
- * OIDC bearer tokens: verified against the provider's JWKS (keys found by `kid`, so the provider can
- * rotate them), with issuer, audience, expiry and not-before checked and only allow-listed algorithms
- * accepted (never `none`, never HS* against a public key). Claims map to a {@link Principal}.
+ * OIDC bearer tokens: verified against the provider's JWKS (keys found by `kid`, refetched when an
+ * unknown `kid` appears, so the provider can rotate them), with issuer, audience, expiry and not-before
+ * checked and only allow-listed asymmetric algorithms accepted (never `none`, never HS* against a public
+ * key). Claims map to a {@link Principal}; a partner token may not carry an internal-only scope.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import {
@@ -11,29 +12,57 @@ import {
   type Principal,
 } from '../../platform/auth/principal.js';
 
+/** The asymmetric algorithms a verifier may allow; symmetric ones (HS*) and `none` never. */
+export const JWT_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'EdDSA',
+] as const;
+
 export interface JwtVerifierOptions {
+  /** Expected `iss`. Required. */
   issuer: string;
+  /** Expected `aud` (one of the token's audiences). Required. */
   audience: string;
+  /** The provider's JWKS document. Required. */
   jwksUrl: string;
-  /** Default ['RS256', 'ES256']. */
+  /** Accepted `alg`s, each one of {@link JWT_ALGORITHMS}. Default ['RS256', 'ES256']. */
   algorithms?: string[];
   /** Seconds of clock skew tolerated on exp/nbf. Default 30. */
   clockToleranceSeconds?: number;
+  /** Refuse tokens without `nbf` (`exp` is always required). Default false. */
+  requireNotBefore?: boolean;
   /** Claim holding `internal` or `partner`. Default `dg_kind`. */
   kindClaim?: string;
   /** Claim holding the partner's Odoo commercial partner id. Default `dg_tenant`. */
   tenantClaim?: string;
-  /** Claim holding the partner kind (customer, supplier...). Default `dg_partner_kind`; missing means customer. */
+  /** Claim holding the partner kind (customer, supplier...). Default `dg_partner_kind`; absent = customer. */
   partnerKindClaim?: string;
   /** Claim holding the scopes, a space-separated string or an array. Default `scope`. */
   scopesClaim?: string;
-  /** Least time between two JWKS fetches caused by unknown `kid`s. Default 30 s. */
+  /** Least time between two JWKS fetches caused by an unknown `kid`. Default 30 s. */
   jwksCooldownMs?: number;
+  /** How long a fetched JWKS is trusted before it is fetched again. Default 10 min. */
+  jwksMaxAgeMs?: number;
 }
 
+/** A token that verified, as a principal, and when it stops being accepted. */
+export interface VerifiedJwt {
+  principal: Principal;
+  /** Epoch milliseconds after which the token is refused (its `exp` plus the clock tolerance). */
+  expiresAt: number;
+}
+
+/** A token that verified but does not name an acceptable principal; the message is for the log only. */
 export class JwtRejected extends Error {}
 
-/** Whether a bearer credential is a JWT rather than one of our API keys. */
+/** Whether a bearer credential is a JWT (three base64url parts) rather than one of our API keys. */
 export function looksLikeJwt(token: string): boolean {
   return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token);
 }
@@ -44,71 +73,69 @@ function scopesOf(value: unknown): string[] {
   return [];
 }
 
+function tenantOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+}
+
+/** The principal a verified token's claims name, per the options' claim mapping. */
 export function principalFromClaims(payload: JWTPayload, options: JwtVerifierOptions): Principal {
-  const kind = payload[options.kindClaim ?? 'dg_kind'];
+  const kindClaim = options.kindClaim ?? 'dg_kind';
+  const kind = payload[kindClaim];
   const scopes = scopesOf(payload[options.scopesClaim ?? 'scope']);
   const id = payload.sub ?? '';
-  const name = typeof payload.name === 'string' ? payload.name : id;
-  if (kind === 'internal') return principalSchema.parse({ kind, id, name, scopes });
-  if (kind !== 'partner')
-    throw new JwtRejected(`claim ${options.kindClaim ?? 'dg_kind'} must be internal or partner`);
+  const name = typeof payload.name === 'string' && payload.name !== '' ? payload.name : id;
+  const parse = (value: object) => {
+    const result = principalSchema.safeParse(value);
+    if (!result.success)
+      throw new JwtRejected(`the claims do not name a valid principal: ${result.error.message}`);
+    return result.data;
+  };
+  if (kind === 'internal') return parse({ kind, id, name, scopes });
+  if (kind !== 'partner') throw new JwtRejected(`claim ${kindClaim} must be "internal" or "partner"`);
   const internalOnly = scopes.filter((scope) => INTERNAL_ONLY_SCOPES.includes(scope));
   if (internalOnly.length > 0)
     throw new JwtRejected(`a partner token may not carry ${internalOnly.join(', ')}`);
   const partnerKind = payload[options.partnerKindClaim ?? 'dg_partner_kind'] ?? 'customer';
   if (typeof partnerKind !== 'string' || !(partnerKinds as readonly string[]).includes(partnerKind))
-    throw new JwtRejected('unknown partner kind');
-  const tenant = Number(payload[options.tenantClaim ?? 'dg_tenant']);
-  return principalSchema.parse({ kind, id, name, partnerKind, tenantPartnerId: tenant, scopes });
+    throw new JwtRejected(`unknown partner kind ${JSON.stringify(partnerKind)}`);
+  const tenantPartnerId = tenantOf(payload[options.tenantClaim ?? 'dg_tenant']);
+  return parse({ kind, id, name, partnerKind, tenantPartnerId, scopes });
 }
 
-/** Verifies tokens of one OIDC provider. */
+/** Verifies the tokens of one OIDC provider; options are checked at construction. */
 export class JwtVerifier {
   readonly #keys: ReturnType<typeof createRemoteJWKSet>;
+  readonly #algorithms: string[];
+  readonly #toleranceSeconds: number;
 
   constructor(private readonly options: JwtVerifierOptions) {
-    // A token with an unknown kid makes jose refetch the JWKS, at most every 30 s.
+    this.#algorithms = options.algorithms ?? ['RS256', 'ES256'];
+    const refused = this.#algorithms.filter((alg) => !(JWT_ALGORITHMS as readonly string[]).includes(alg));
+    if (this.#algorithms.length === 0 || refused.length > 0)
+      throw new Error(
+        `JWT algorithms must be some of ${JWT_ALGORITHMS.join(', ')}; got ${refused.join(', ')}`,
+      );
+    this.#toleranceSeconds = options.clockToleranceSeconds ?? 30;
+    if (!(this.#toleranceSeconds >= 0)) throw new Error('JWT clock tolerance must be 0 or more seconds');
+    // jose fetches the JWKS again when a token names an unknown kid, at most once per cooldown.
     this.#keys = createRemoteJWKSet(new URL(options.jwksUrl), {
-      cooldownDuration: 30_000,
+      cooldownDuration: options.jwksCooldownMs ?? 30_000,
+      cacheMaxAge: options.jwksMaxAgeMs ?? 600_000,
       timeoutDuration: 5_000,
     });
   }
 
-  #lastReload = 0;
-
-  async #verifyToken(token: string) {
-    return jwtVerify(token, this.#keys, {
+  /** The principal behind `token`; throws JwtRejected or jose's error when it is not acceptable. */
+  async verify(token: string): Promise<VerifiedJwt> {
+    const { payload } = await jwtVerify(token, this.#keys, {
       issuer: this.options.issuer,
       audience: this.options.audience,
-      algorithms: this.options.algorithms ?? ['RS256', 'ES256'],
-      clockTolerance: this.options.clockToleranceSeconds ?? 30,
-      requiredClaims: ['exp', 'sub'],
+      algorithms: this.#algorithms,
+      clockTolerance: this.#toleranceSeconds,
+      requiredClaims: ['exp', 'sub', ...(this.options.requireNotBefore ? ['nbf'] : [])],
     });
-  }
-
-  /** The principal a token stands for; throws JwtRejected (or jose's error) when it is not acceptable. */
-  async verify(token: string): Promise<Principal> {
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await this.#verifyToken(token));
-    } catch (error) {
-      // An unknown kid may be a key the provider has just rotated in: fetch the JWKS again, at most once
-      // per cooldown (jose's own refetch on a miss did not fire in our tests, so it is done here).
-      const cooldown = this.options.jwksCooldownMs ?? 30_000;
-      if (
-        (error as { code?: unknown }).code !== 'ERR_JWKS_NO_MATCHING_KEY' ||
-        Date.now() - this.#lastReload < cooldown
-      )
-        throw error;
-      this.#lastReload = Date.now();
-      await this.#keys.reload();
-      ({ payload } = await this.#verifyToken(token));
-    }
-    try {
-      return principalFromClaims(payload, this.options);
-    } catch (error) {
-      if (error instanceof JwtRejected) throw error;
-      throw new JwtRejected('the token does not name a valid principal');
-    }
+    const principal = principalFromClaims(payload, this.options);
+    return { principal, expiresAt: (payload.exp! + this.#toleranceSeconds) * 1000 };
   }
 }

@@ -7,8 +7,9 @@ import {
   credentialFromHeaders,
   type Credential,
 } from '../auth/credentials.js';
-import type { DgContext } from '../gateway-context.js';
 import { looksLikeJwt, type JwtVerifier } from '../auth/jwt-verifier.js';
+import type { DgContext } from '../gateway-context.js';
+import type { Logger } from '../../platform/logger.js';
 
 export interface ApiKeyAuthOptions {
   /** Where presented keys are looked up. Required. */
@@ -17,6 +18,8 @@ export interface ApiKeyAuthOptions {
   allowAnonymous?: boolean;
   /** Verifies OIDC bearer tokens (JWTs). Default none: a JWT is refused. */
   jwt?: JwtVerifier;
+  /** Where refused JWTs are logged with their reason (the caller is told nothing). Default none. */
+  logger?: Logger;
 }
 
 function unauthenticated(message: string) {
@@ -24,21 +27,24 @@ function unauthenticated(message: string) {
   return graphError('UNAUTHENTICATED', message, { extensions: { http: { status: 401 } } });
 }
 
-async function verifyJwt(verifier: JwtVerifier | undefined, token: string): Promise<Principal> {
-  if (!verifier) throw unauthenticated('Bearer tokens (JWT) are not configured on this gateway.');
+async function verifyJwt(options: ApiKeyAuthOptions, token: string): Promise<Principal> {
+  if (!options.jwt) throw unauthenticated('JWT bearer tokens are not configured on this gateway.');
   try {
-    return await verifier.verify(token);
-  } catch {
+    return (await options.jwt.verify(token)).principal;
+  } catch (error) {
     // One answer for every reason (expired, wrong audience, unknown key...): the caller learns nothing.
+    const reason = error instanceof Error ? error.message : String(error);
+    options.logger?.warn({ reason, code: (error as { code?: unknown }).code }, 'JWT refused');
     throw unauthenticated('The bearer token is invalid.');
   }
 }
 
 /**
- * Authenticates every operation by API key and puts the principal in the context. It runs while the
- * context is built, which both GraphQL over HTTP and graphql-ws go through (the WebSocket upgrade never
- * reaches `onRequest`), so a WebSocket caller is never mistaken for an anonymous one. On graphql-ws the
- * connection params are read first, then the upgrade request's headers.
+ * Authenticates every operation by API key or OIDC JWT (told apart by their shape) and puts the
+ * principal in the context. It runs while the context is built, which both GraphQL over HTTP and
+ * graphql-ws go through (the WebSocket upgrade never reaches `onRequest`), so a WebSocket caller is never
+ * mistaken for an anonymous one. On graphql-ws the connection params are read first, then the upgrade
+ * request's headers.
  */
 export function useApiKeyAuth(options: ApiKeyAuthOptions): GatewayPlugin<DgContext> {
   const allowAnonymous = options.allowAnonymous ?? false;
@@ -52,7 +58,7 @@ export function useApiKeyAuth(options: ApiKeyAuthOptions): GatewayPlugin<DgConte
         throw unauthenticated('Present an API key as "Authorization: Bearer <key>" or "X-Api-Key: <key>".');
       }
       if (credential.kind === 'key' && looksLikeJwt(credential.key)) {
-        principal = await verifyJwt(options.jwt, credential.key);
+        principal = await verifyJwt(options, credential.key);
       } else if (credential.kind === 'key') {
         principal = await options.store.authenticate(credential.key);
         if (!principal) throw unauthenticated('The API key is invalid.');

@@ -26,6 +26,8 @@ describe('gateway configuration', () => {
       corsOrigins: [],
       apiKeysFile: undefined,
       demoPartnerIds: [],
+      jwt: undefined,
+      credentialRecheckMs: 30_000,
     });
   });
 

@@ -3,14 +3,57 @@
  * subgraphs receive; every way a token can be wrong is refused with the same UNAUTHENTICATED.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createClient } from 'graphql-ws';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type CryptoKey } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import WebSocket from 'ws';
+import { InMemoryApiKeyStore } from '../../gateway/auth/api-keys.js';
+import { DEMO_API_KEYS, DEMO_PARTNER1_API_KEY } from '../../gateway/auth/demo-api-keys.js';
 import { JwtVerifier } from '../../gateway/auth/jwt-verifier.js';
+import { loadGatewayConfig } from '../../gateway/config.js';
 import { verifyIdentity } from '../../platform/auth/identity-token.js';
-import { post } from '../gateway/support/gateway-client.js';
+import { post, subscribe } from '../gateway/support/gateway-client.js';
 import { startTestGraph, type TestGraph } from '../gateway/support/start-test-graph.js';
 import { TEST_IDENTITY_SECRET } from '../support/graphql.js';
+
+/** The demo keys, any of which a test can revoke. */
+class RevocableKeyStore extends InMemoryApiKeyStore {
+  readonly revoked = new Set<string>();
+
+  override authenticate(key: string) {
+    return this.revoked.has(key) ? Promise.resolve(null) : super.authenticate(key);
+  }
+}
+
+/** Runs a subscription over graphql-ws, collecting its results until it ends, and how the socket closed. */
+function watchSubscription(url: string, query: string, connectionParams: Record<string, unknown>) {
+  const results: unknown[] = [];
+  const closed: { code?: number; reason?: string } = {};
+  const client = createClient({
+    url: url.replace('http://', 'ws://'),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    on: {
+      closed: (event) => {
+        const { code, reason } = event as { code: number; reason: string };
+        Object.assign(closed, { code, reason });
+      },
+    },
+  });
+  const ended = new Promise<void>((resolve) => {
+    client.subscribe(
+      { query },
+      { next: (result) => results.push(result), error: resolve, complete: resolve },
+    );
+  });
+  return { results, closed, ended, dispose: () => client.dispose() };
+}
+
+const untilTicks = async (results: unknown[], count: number) => {
+  while (results.length < count) await new Promise((resolve) => setTimeout(resolve, 20));
+};
 
 const ISSUER = 'https://idp.test/';
 const AUDIENCE = 'distribution-graph';
@@ -59,6 +102,10 @@ describe('JWT bearer tokens', () => {
     });
   };
 
+  const keys = new RevocableKeyStore(
+    DEMO_API_KEYS({ internal: true, partners: [{ tenantPartnerId: 7, name: 'Harbor Grill' }] }),
+  );
+
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256', { extractable: true });
     key = pair.privateKey;
@@ -77,6 +124,8 @@ describe('JWT bearer tokens', () => {
         clockToleranceSeconds: 0,
         jwksCooldownMs: 0,
       }),
+      apiKeys: keys,
+      credentialRecheckMs: 100,
     });
   });
   afterAll(async () => {
@@ -113,7 +162,7 @@ describe('JWT bearer tokens', () => {
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
     await refused(
-      `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ iss: ISSUER, aud: AUDIENCE, sub: 'x', exp: now + 300, dg_kind: 'internal', scope: 'cost:read' })}.`,
+      `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ iss: ISSUER, aud: AUDIENCE, sub: 'x', exp: now + 300, dg_kind: 'internal' })}.`,
     );
   });
 
@@ -147,5 +196,150 @@ describe('JWT bearer tokens', () => {
     published.push({ ...(await exportJWK(next.publicKey)), kid: 'k2', alg: 'RS256', use: 'sig' });
     const response = await ask(await sign({}, { kid: 'k2', signingKey: next.privateKey }));
     expect(response.body).toEqual({ data: { warehouseCount: 2 } });
+  });
+
+  it('accepts a valid token over graphql-ws and passes its principal to the subgraph', async () => {
+    graph.catalog.wsParams.length = 0;
+    const results = await subscribe(graph.gateway.url, 'subscription { productChanged { sku onHand } }', {
+      authorization: `Bearer ${await sign({})}`,
+    });
+    expect(results).toEqual([
+      { data: { productChanged: { sku: 'SKU-1', onHand: 12 } } },
+      { data: { productChanged: { sku: 'SKU-2', onHand: 0 } } },
+    ]);
+    const identity = String(graph.catalog.wsParams[0]?.['x-dg-identity']);
+    expect(await verifyIdentity(identity, TEST_IDENTITY_SECRET)).toMatchObject({
+      kind: 'partner',
+      id: 'user-42',
+      tenantPartnerId: 7,
+    });
+  });
+
+  it('refuses an invalid token over graphql-ws', async () => {
+    const results = await subscribe(graph.gateway.url, 'subscription { ticks }', {
+      authorization: `Bearer ${await sign({}, { aud: 'someone-else' })}`,
+    });
+    expect(results).toEqual([
+      { errors: [{ message: 'The bearer token is invalid.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    ]);
+  });
+
+  it('closes a subscription (4401 Unauthorized) when its token expires', async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const started = Date.now();
+    const watch = watchSubscription(graph.gateway.url, 'subscription { ticks }', {
+      authorization: `Bearer ${await sign({}, { exp: expiresAt })}`,
+    });
+    await watch.ended;
+    expect(watch.closed).toEqual({ code: 4401, reason: 'Unauthorized' });
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000);
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(watch.results.length).toBeGreaterThan(5);
+    expect(watch.results[0]).toEqual({ data: { ticks: 1 } });
+    await watch.dispose();
+  }, 10_000);
+
+  it('closes an API-key subscription at the first re-check after the key is revoked', async () => {
+    const watch = watchSubscription(graph.gateway.url, 'subscription { ticks }', {
+      apiKey: DEMO_PARTNER1_API_KEY,
+    });
+    await untilTicks(watch.results, 3);
+    // Still open across several re-checks while the key is valid.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(watch.closed).toEqual({});
+    keys.revoked.add(DEMO_PARTNER1_API_KEY);
+    const revokedAt = Date.now();
+    try {
+      await watch.ended;
+      expect(watch.closed).toEqual({ code: 4401, reason: 'Unauthorized' });
+      expect(Date.now() - revokedAt).toBeLessThan(1000);
+      const refused = await post(graph.gateway.url, '{ warehouseCount }', {
+        'x-api-key': DEMO_PARTNER1_API_KEY,
+      });
+      expect(refused.status).toBe(401);
+    } finally {
+      keys.revoked.delete(DEMO_PARTNER1_API_KEY);
+      await watch.dispose();
+    }
+  });
+});
+
+describe('JWT bearer tokens on a gateway without OIDC', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startTestGraph();
+  });
+  afterAll(() => graph.close());
+
+  it('refuses any JWT with UNAUTHENTICATED', async () => {
+    const response = await post(graph.gateway.url, '{ warehouseCount }', {
+      authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln',
+    });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'JWT bearer tokens are not configured on this gateway.',
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
+    });
+  });
+});
+
+describe('OIDC configuration', () => {
+  const base = { IDENTITY_SIGNING_SECRET: TEST_IDENTITY_SECRET };
+  const oidc = {
+    OIDC_ISSUER: ISSUER,
+    OIDC_AUDIENCE: AUDIENCE,
+    OIDC_JWKS_URL: 'https://idp.test/.well-known/jwks.json',
+  };
+
+  it('maps the variables to verifier options, with documented defaults', () => {
+    expect(loadGatewayConfig({ ...base, ...oidc }, []).jwt).toEqual({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwksUrl: 'https://idp.test/.well-known/jwks.json',
+      algorithms: undefined,
+      clockToleranceSeconds: 30,
+      requireNotBefore: false,
+      kindClaim: 'dg_kind',
+      tenantClaim: 'dg_tenant',
+      partnerKindClaim: 'dg_partner_kind',
+      scopesClaim: 'scope',
+    });
+    expect(loadGatewayConfig(base, []).jwt).toBeUndefined();
+  });
+
+  it('needs all of issuer, audience and JWKS URL, or none', () => {
+    expect(() => loadGatewayConfig({ ...base, OIDC_ISSUER: ISSUER }, [])).toThrow(
+      'set all of OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or none',
+    );
+  });
+
+  it('refuses symmetric algorithms and none, in the environment and in the verifier', () => {
+    for (const alg of ['HS256', 'none'])
+      expect(() => loadGatewayConfig({ ...base, ...oidc, OIDC_ALGORITHMS: `RS256,${alg}` }, [])).toThrow(
+        'OIDC_ALGORITHMS',
+      );
+    for (const alg of ['HS256', 'none'])
+      expect(
+        () =>
+          new JwtVerifier({
+            issuer: ISSUER,
+            audience: AUDIENCE,
+            jwksUrl: oidc.OIDC_JWKS_URL,
+            algorithms: [alg],
+          }),
+      ).toThrow('JWT algorithms must be some of');
+  });
+
+  it('needs an https JWKS URL in production', () => {
+    expect(() =>
+      loadGatewayConfig(
+        { ...base, ...oidc, OIDC_JWKS_URL: 'http://idp.test/jwks.json', DG_MODE: 'production' },
+        [],
+      ),
+    ).toThrow('OIDC_JWKS_URL must use https when DG_MODE=production');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Two tiny Federation 2 subgraphs for the gateway tests, on real servers on port 0: `catalog` (products,
- * errors, a subscription over graphql-ws) and `stock` (extends Product with onHand). Each records what
- * reached it, so tests can assert on the headers and connection params the gateway sent.
+ * errors, subscriptions over graphql-ws, one endless) and `stock` (extends Product with onHand). Each
+ * records what reached it, so tests can assert on the headers and connection params the gateway sent.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -30,7 +30,7 @@ const catalogTypeDefs = parse(`
   type Product @key(fields: "sku") { sku: String! name: String! }
   type Query { products: [Product!]! notFound: String boom: String }
   type Mutation { rename(sku: String!, name: String!): Product! }
-  type Subscription { productChanged: Product! }
+  type Subscription { productChanged: Product! ticks: Int! }
 `);
 
 const stockTypeDefs = parse(`
@@ -61,6 +61,15 @@ const catalogSchema = buildSubgraphSchema({
         subscribe: async function* () {
           for (const sku of ['SKU-1', 'SKU-2'])
             yield await Promise.resolve({ productChanged: { sku, name: names[sku] } });
+        },
+      },
+      /** 1, 2, 3... every 50 ms until the subscriber leaves: for tests of subscriptions being ended. */
+      ticks: {
+        subscribe: async function* () {
+          for (let tick = 1; ; tick += 1) {
+            yield { ticks: tick };
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
         },
       },
     },
