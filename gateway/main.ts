@@ -1,12 +1,15 @@
 /**
  * `tsx gateway/main.ts [--supergraph <path>]`: the gateway as a process. Configuration from the
- * environment (see gateway/config.ts); API keys from API_KEYS_FILE, or the published demo keys in demo
- * mode when there is no file. SIGINT/SIGTERM close it gracefully.
+ * environment (see gateway/config.ts); API keys from API_KEYS_FILE (a static set), else from Redis when
+ * REDIS_URL is set (managed with `npm run keys` and the access subgraph; namespace REDIS_KEY_NAMESPACE,
+ * default `dg`), else the published demo keys in demo mode. SIGINT/SIGTERM close it gracefully.
  */
 import { printBanner } from '../platform/banner.js';
 import { createLogger } from '../platform/logger.js';
 import { runUntilSignal } from '../platform/run-until-signal.js';
-import { InMemoryApiKeyStore, type ApiKeyRecord } from './auth/api-keys.js';
+import { RedisApiKeyStore } from '../platform/auth/redis-api-key-store.js';
+import { connectRedis } from '../platform/redis.js';
+import { InMemoryApiKeyStore, type ApiKeyRecord, type ApiKeyStore } from './auth/api-keys.js';
 import {
   DEMO_API_KEYS,
   DEMO_INTERNAL_API_KEY,
@@ -22,7 +25,7 @@ const logger = createLogger({ name: 'gateway' });
 
 async function apiKeyRecords(config: GatewayConfig): Promise<{ records: ApiKeyRecord[]; demo: boolean }> {
   if (config.apiKeysFile) return { records: await loadApiKeysFile(config.apiKeysFile), demo: false };
-  if (config.mode === 'production') throw new Error('DG_MODE=production requires API_KEYS_FILE');
+  if (config.mode === 'production') throw new Error('DG_MODE=production requires API_KEYS_FILE or REDIS_URL');
   const partners = config.demoPartnerIds.map((tenantPartnerId, index) => ({
     tenantPartnerId,
     name: `Demo partner ${index + 1}`,
@@ -30,15 +33,35 @@ async function apiKeyRecords(config: GatewayConfig): Promise<{ records: ApiKeyRe
   return { records: DEMO_API_KEYS({ internal: true, partners }), demo: true };
 }
 
+/** Redis-managed keys when REDIS_URL is set and there is no static file; else the file or demo keys. */
+async function apiKeyStore(
+  config: GatewayConfig,
+): Promise<{ store: ApiKeyStore; records: ApiKeyRecord[]; demo: boolean; close(): void }> {
+  const redisUrl = process.env.REDIS_URL;
+  if (redisUrl && !config.apiKeysFile) {
+    const redis = await connectRedis({ url: redisUrl, logger: logger.child({ part: 'redis' }) });
+    const namespace = process.env.REDIS_KEY_NAMESPACE || 'dg';
+    return {
+      store: new RedisApiKeyStore({ redis, namespace }),
+      records: [],
+      demo: false,
+      close: () => redis.destroy(),
+    };
+  }
+  const { records, demo } = await apiKeyRecords(config);
+  return { store: new InMemoryApiKeyStore(records), records, demo, close: () => undefined };
+}
+
 await runUntilSignal(logger, async () => {
   const config = loadGatewayConfig();
-  const { records, demo } = await apiKeyRecords(config);
+  const keys = await apiKeyStore(config);
+  const { records, demo } = keys;
   const gateway = await startGateway({
     port: config.port,
     host: config.host,
     supergraphPath: config.supergraphPath,
     identitySecret: config.identitySecret,
-    apiKeys: new InMemoryApiKeyStore(records),
+    apiKeys: keys.store,
     allowAnonymous: config.allowAnonymous,
     corsOrigins: config.corsOrigins,
     logger,
@@ -49,7 +72,7 @@ await runUntilSignal(logger, async () => {
   });
   const origin = new URL(gateway.url).origin;
   logger.info(
-    { url: gateway.url, mode: config.mode, apiKeys: records.map((r) => r.prefix), demoKeys: demo },
+    { url: gateway.url, mode: config.mode, apiKeys: await keys.store.prefixes(), demoKeys: demo },
     'gateway started',
   );
   const demoKeys = [DEMO_INTERNAL_API_KEY, DEMO_PARTNER1_API_KEY, DEMO_PARTNER2_API_KEY].slice(
@@ -62,7 +85,10 @@ await runUntilSignal(logger, async () => {
     ...(demo
       ? ['  demo API keys (Authorization: Bearer <key>):', ...demoKeys.map((key) => `    ${key}`)]
       : []),
-    `  ${records.length} API key(s); anonymous access ${config.allowAnonymous ? 'ALLOWED' : 'refused'}`,
+    `  ${(await keys.store.prefixes()).length} API key(s)${keys.records.length === 0 && !demo ? ' in Redis' : ''}; anonymous access ${config.allowAnonymous ? 'ALLOWED' : 'refused'}`,
   ]);
-  return () => gateway.close();
+  return async () => {
+    await gateway.close();
+    keys.close();
+  };
 });

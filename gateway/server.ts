@@ -15,6 +15,7 @@ import { createMaskError } from './mask-error.js';
 import { useApiKeyAuth } from './plugins/useApiKeyAuth.js';
 import { useCorrelationId } from './plugins/useCorrelationId.js';
 import { useCredentialExpiry } from './plugins/useCredentialExpiry.js';
+import { useFieldAuthorization } from './plugins/useFieldAuthorization.js';
 import { useHealthEndpoints } from './plugins/useHealthEndpoints.js';
 import { useIdentityPropagation } from './plugins/useIdentityPropagation.js';
 import { useLandingPage } from './plugins/useLandingPage.js';
@@ -127,6 +128,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         logger,
       }),
       ...useOperationLimits(options.limits),
+      useFieldAuthorization({ supergraphSdl: supergraph, logger }),
       useIdentityPropagation({ secret: options.identitySecret }),
     ],
   });

@@ -22,6 +22,8 @@ await runUntilSignal(logger, async () => {
   const config = loadStartConfig(process.env);
   const stack = await startEmbeddedStack({
     logger,
+    // API keys in Redis when REDIS_URL is set (demo keys seeded), else in memory.
+    apiKeys: { redisUrl: process.env.REDIS_URL },
     port: config.PORT,
     subgraphPorts: {
       inventory: config.INVENTORY_PORT,

@@ -11,16 +11,18 @@ import {
   type RunningOdooEmulator,
   type StartOdooEmulatorOptions,
 } from '../connectors/odoo/emulator/server.js';
-import { InMemoryApiKeyStore } from '../gateway/auth/api-keys.js';
-import { DEMO_API_KEYS, type DemoPartner } from '../gateway/auth/demo-api-keys.js';
+import type { DemoPartner } from '../gateway/auth/demo-api-keys.js';
+import type { ApiKeyStore } from '../platform/auth/api-key-store.js';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../gateway/server.js';
 import type { RunningSubgraph } from '../platform/graphql/start-subgraph-server.js';
 import type { Logger } from '../platform/logger.js';
 import { composeGraph } from '../schema/tools/compose-graph.js';
 import { subgraphEntries, type SubgraphName } from '../subgraphs/index.js';
+import { startAccessSubgraph } from '../subgraphs/access/server.js';
 import { startInventorySubgraph } from '../subgraphs/inventory/server.js';
 import { startInvoicingSubgraph } from '../subgraphs/invoicing/server.js';
 import { startOrdersSubgraph } from '../subgraphs/orders/server.js';
+import { openDemoKeyStore } from './demo-key-store.js';
 import { findDemoPartners } from './demo-partners.js';
 
 export interface EmbeddedStackOptions {
@@ -36,6 +38,12 @@ export interface EmbeddedStackOptions {
   odoo?: StartOdooEmulatorOptions;
   /** Options of the subgraphs' Odoo clients (timeouts, concurrency...). */
   odooClient?: Partial<OdooConfigInput>;
+  /**
+   * Where the API keys live, shared by the gateway and the access subgraph: Redis at `redisUrl` (keys
+   * under `namespace`, default `dg`) or, without a URL (the default), memory. The demo keys are seeded in
+   * either case. `store` uses a store of the caller's instead (not seeded, not closed).
+   */
+  apiKeys?: { redisUrl?: string; namespace?: string } | { store: ApiKeyStore };
   gateway?: Partial<
     Pick<
       StartGatewayOptions,
@@ -84,6 +92,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     port: options.subgraphPorts?.[name] ?? 0,
   });
   const started: RunningSubgraph[] = [];
+  const closeKeys: (() => Promise<void>)[] = [];
   try {
     const inventory = await startInventorySubgraph(common('inventory'));
     started.push(inventory);
@@ -91,16 +100,25 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     started.push(orders);
     const invoicing = await startInvoicingSubgraph(common('invoicing'));
     started.push(invoicing);
-    const { supergraphSdl } = composeGraph(
-      subgraphEntries({ inventory: inventory.url, orders: orders.url, invoicing: invoicing.url }),
-    );
     const demoPartners = await findDemoPartners(client('gateway'));
+    const keys = await openDemoKeyStore(options.apiKeys, demoPartners, logger);
+    closeKeys.push(() => keys.close());
+    const access = await startAccessSubgraph({ ...common('access'), keys: keys.store });
+    started.push(access);
+    const { supergraphSdl } = composeGraph(
+      subgraphEntries({
+        inventory: inventory.url,
+        orders: orders.url,
+        invoicing: invoicing.url,
+        access: access.url,
+      }),
+    );
     const gateway = await startGateway({
       port: options.port ?? 0,
       host,
       supergraphSdl,
       identitySecret,
-      apiKeys: new InMemoryApiKeyStore(DEMO_API_KEYS({ internal: true, partners: demoPartners })),
+      apiKeys: keys.store,
       mode: 'demo',
       logger: logger.child({ part: 'gateway' }),
       ...options.gateway,
@@ -109,11 +127,20 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       await gateway.close();
       await Promise.all(started.map((subgraph) => subgraph.close()));
       await odoo.close();
+      await keys.close();
     };
-    return { odoo, subgraphs: { inventory, orders, invoicing }, gateway, supergraphSdl, demoPartners, close };
+    return {
+      odoo,
+      subgraphs: { inventory, orders, invoicing, access },
+      gateway,
+      supergraphSdl,
+      demoPartners,
+      close,
+    };
   } catch (error) {
     await Promise.all(started.map((subgraph) => subgraph.close()));
     await odoo.close();
+    await Promise.all(closeKeys.map((close) => close()));
     throw error;
   }
 }

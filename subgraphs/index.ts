@@ -4,6 +4,7 @@
  * one host (see README); the embedded stack composes again with the ports it actually got.
  */
 import type { SubgraphEntry } from '../schema/tools/compose-graph.js';
+import { accessSchema } from './access/schema/index.js';
 import { inventorySchema } from './inventory/schema/index.js';
 import { invoicingSchema } from './invoicing/schema/index.js';
 import { ordersSchema } from './orders/schema/index.js';
@@ -17,6 +18,7 @@ export const subgraphSchemas = {
   inventory: inventorySchema,
   orders: ordersSchema,
   invoicing: invoicingSchema,
+  access: accessSchema,
 } as const;
 
 /** The subgraphs at the given URLs (default: loopback at their default ports). */

@@ -1,2 +1,7 @@
 /** Where each subgraph listens by default on one host: the ports the checked-in supergraph names. */
-export const DEFAULT_SUBGRAPH_PORTS = { inventory: 4001, orders: 4002, invoicing: 4003 } as const;
+export const DEFAULT_SUBGRAPH_PORTS = {
+  inventory: 4001,
+  orders: 4002,
+  invoicing: 4003,
+  access: 4004,
+} as const;

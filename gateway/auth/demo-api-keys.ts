@@ -5,7 +5,7 @@
 import type { Principal } from '../../platform/auth/principal.js';
 import { apiKeyPrefix, hashApiKey, type ApiKeyRecord } from './api-keys.js';
 
-/** Internal (staff) demo key: every read scope, cost and finance included. */
+/** Internal (staff) demo key: every scope, cost, margin, finance and key management included. */
 export const DEMO_INTERNAL_API_KEY = 'dg_demo_internal_4f1c9a7e2b8d6035c1e7a9f4b2d8c6e0';
 /** Demo key of the first demo partner (a customer). */
 export const DEMO_PARTNER1_API_KEY = 'dg_demo_partner1_9b3e7d1a5c2f8e4b6a0d3c9f1e7b5a2d';
@@ -15,19 +15,27 @@ export const DEMO_PARTNER2_API_KEY = 'dg_demo_partner2_2e8a4c6f0b1d9e3a7c5f2b8d4
 export const INTERNAL_DEMO_SCOPES = [
   'catalog:read',
   'stock:read',
+  'stock:exact',
   'orders:read',
   'orders:write',
   'invoices:read',
   'customers:read',
-  'finance:read',
+  'shipments:read',
+  'webhooks:manage',
   'cost:read',
+  'margin:read',
+  'finance:read',
+  'keys:manage',
 ];
+/** What a customer partner needs: no exact stock figures, nothing internal-only. */
 export const PARTNER_DEMO_SCOPES = [
   'catalog:read',
   'stock:read',
   'orders:read',
   'orders:write',
   'invoices:read',
+  'customers:read',
+  'shipments:read',
 ];
 
 export interface DemoPartner {

@@ -9,6 +9,7 @@ import {
   DecimalScalar,
   type CanonicalScalars,
 } from '../../schema/canonical/scalars.js';
+import type { Scope } from '../auth/scopes.js';
 import type { SubgraphContext } from './subgraph-context.js';
 
 export type SubgraphSchemaTypes<C extends SubgraphContext> = {
@@ -16,6 +17,8 @@ export type SubgraphSchemaTypes<C extends SubgraphContext> = {
   Scalars: CanonicalScalars;
   // Non-null unless a field says otherwise: nullability is chosen per field, on purpose.
   DefaultFieldNullability: false;
+  /** `requiresScopes` accepts only the scopes of platform/auth/scopes.ts. */
+  FederationScopes: Scope;
 };
 
 /** Money and quantities: the value types every subgraph shares (so they are @shareable). */

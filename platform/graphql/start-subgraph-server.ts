@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { CORRELATION_HEADER, newCorrelationId } from '../correlation.js';
 import type { Logger } from '../logger.js';
+import { authorizedExecution, fieldAuthorizationPlugin } from './field-authorization-plugin.js';
 import { createFormatError } from './format-error.js';
 import { handleGraphQLRequest } from './http-graphql-handler.js';
 import type { SubgraphContext } from './subgraph-context.js';
@@ -61,6 +62,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   const wsCleanup = useServer(
     {
       schema,
+      ...authorizedExecution(schema),
       context: (ctx) => {
         const params = ctx.connectionParams;
         const upgrade = ctx.extra.request.headers;
@@ -81,6 +83,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       ApolloServerPluginLandingPageDisabled(),
       // Apollo's trace format is for GraphOS, which we do not use; tracing comes with OpenTelemetry.
       ApolloServerPluginInlineTraceDisabled(),
+      fieldAuthorizationPlugin<C>(schema, formatError),
       {
         // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook is async by contract
         serverWillStart: async () => ({

@@ -14,6 +14,8 @@ export interface Product {
   category: string | null;
   unit: string;
   listPrice: MoneyShape;
+  /** Cost price per unit (Odoo `standard_price`); internal only. */
+  cost: MoneyShape;
   /** Whether stock is tracked; untracked goods and services are always available. */
   tracksInventory: boolean;
   active: boolean;

@@ -3,8 +3,10 @@ import type { OdooClient } from '../../connectors/odoo/client.js';
 import { OdooCountries } from '../../connectors/odoo/sales/countries.js';
 import { OdooCustomers } from '../../connectors/odoo/sales/customers.js';
 import type { SalesScope } from '../../connectors/odoo/sales/order-domain.js';
+import { OdooOrderMargins } from '../../connectors/odoo/sales/order-margins.js';
 import { OdooOrders } from '../../connectors/odoo/sales/orders.js';
 import { OdooProductReferences } from '../../connectors/odoo/sales/product-references.js';
+import type { MoneyShape } from '../../platform/graphql/create-subgraph-builder.js';
 import type { Address, Customer, Order, OrderLine, ProductReference } from '../../schema/canonical/orders.js';
 
 /**
@@ -17,6 +19,8 @@ export interface OrdersLoaders {
   orderById: DataLoader<number, Order | null>;
   orderByNumber: DataLoader<string, Order | null>;
   linesByOrderId: DataLoader<number, OrderLine[]>;
+  /** Margin per order (internal only): one extra product read per batch, for the costs. */
+  marginByOrder: DataLoader<Order, MoneyShape, number>;
   customerById: DataLoader<number, Customer | null>;
   addressById: DataLoader<number, Address | null>;
   addressesByCustomerId: DataLoader<number, Address[]>;
@@ -56,13 +60,28 @@ export function createOrdersLoaders(odoo: OdooClient, scope: SalesScope): Orders
     (names: readonly string[]) => orders.byNumbers(names),
     (order) => order.number,
   );
+  const linesByOrderId = groupedBy(
+    (ids: readonly number[]) => orders.linesByOrderIds(ids),
+    (line) => line.orderRowId,
+  );
+  const margins = new OdooOrderMargins(odoo);
   return {
     orders,
     orderById,
     orderByNumber,
-    linesByOrderId: groupedBy(
-      (ids) => orders.linesByOrderIds(ids),
-      (line) => line.orderRowId,
+    linesByOrderId,
+    marginByOrder: new DataLoader(
+      async (batch) => {
+        const lines = await linesByOrderId.loadMany(batch.map((order) => order.rowId));
+        return margins.of(
+          batch.map((order, index) => {
+            const found = lines[index];
+            if (found instanceof Error) throw found;
+            return { order, lines: found ?? [] };
+          }),
+        );
+      },
+      { cacheKeyFn: (order) => order.rowId },
     ),
     customerById: byKey(
       (ids) => customers.byIds(ids),

@@ -125,9 +125,16 @@ describe('the graph through the gateway', () => {
     });
     expect(hidden).toEqual({ status: 200, data: { order: null } });
 
-    const account = await runOperation(url, DEMO_PARTNER1_API_KEY, CustomerAccountDocument, {
-      id: toGlobalId('Customer', partner.tenantPartnerId),
-    });
+    // Balance and credit need finance:read, an internal-only scope: the partner's whole operation is refused.
+    const variables = { id: toGlobalId('Customer', partner.tenantPartnerId) };
+    const refused = await runOperation(url, DEMO_PARTNER1_API_KEY, CustomerAccountDocument, variables);
+    expect(refused.status).toBe(403);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors?.map((e) => e.extensions?.coordinate)).toEqual([
+      'Customer.balance',
+      'Customer.credit',
+    ]);
+    const account = await runOperation(url, DEMO_INTERNAL_API_KEY, CustomerAccountDocument, variables);
     expect(account.errors).toBeUndefined();
     expect(account.data!.customer).toMatchObject({
       name: partner.name,

@@ -80,6 +80,8 @@ builder.queryField('availability', (t) =>
     type: [LineAvailabilityType],
     description:
       'Available-to-promise per line, in one warehouse or across all; the answer keeps the order of `lines`.',
+    authenticated: true,
+    requiresScopes: [['stock:read']],
     args: {
       lines: t.arg({
         type: [AvailabilityLineInput],

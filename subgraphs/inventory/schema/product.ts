@@ -8,6 +8,8 @@ import { StockLevelType } from './stock-level.js';
 
 export const ProductType = builder.objectRef<Product>('Product').implement({
   description: 'A sellable product variant, identified by its SKU.',
+  authenticated: true,
+  requiresScopes: [['catalog:read']],
   fields: (t) => ({
     id: t.id({ description: 'Opaque, stable identifier.', resolve: (p) => toGlobalId('Product', p.rowId) }),
     sku: t.exposeString('sku', {
@@ -29,6 +31,13 @@ export const ProductType = builder.objectRef<Product>('Product').implement({
       description: 'Catalogue price per unit, before customer-specific pricing and tax.',
       resolve: (p) => p.listPrice,
     }),
+    cost: t.field({
+      type: Money,
+      description:
+        'Cost price per unit in the company currency (Odoo `standard_price`); internal only (scope `cost:read`).',
+      requiresScopes: [['cost:read']],
+      resolve: (p) => p.cost,
+    }),
     tracksInventory: t.exposeBoolean('tracksInventory', {
       description: 'Whether stock is counted; untracked products are always available.',
     }),
@@ -41,6 +50,7 @@ export const ProductType = builder.objectRef<Product>('Product').implement({
     stock: t.field({
       type: [StockLevelType],
       description: 'Stock per warehouse, one entry per warehouse.',
+      requiresScopes: [['stock:read']],
       args: { warehouse: t.arg.string({ required: false, description: 'Only this warehouse (by code).' }) },
       resolve: async (product, args, context) => {
         const levels = await context.loaders.stockByProductRowId.load(product.rowId);
@@ -72,6 +82,8 @@ builder.queryFields((t) => ({
     type: ProductType,
     nullable: true,
     description: 'One product by SKU, or null when there is none.',
+    authenticated: true,
+    requiresScopes: [['catalog:read']],
     args: { sku: t.arg.string({ required: true, description: 'The SKU.' }) },
     resolve: (_root, args, context) => {
       requirePrincipal(context);
@@ -82,6 +94,8 @@ builder.queryFields((t) => ({
     {
       type: ProductType,
       description: 'The catalogue by SKU, a page at a time (at most 100 per page).',
+      authenticated: true,
+      requiresScopes: [['catalog:read']],
       args: { filter: t.arg({ type: ProductFilter, required: false, description: 'Search conditions.' }) },
       resolve: (_root, args, context) => {
         requirePrincipal(context);

@@ -18,6 +18,8 @@ builder.queryField('warehouses', (t) =>
   t.field({
     type: [WarehouseType],
     description: 'Every warehouse, by code. A distributor has a handful, so this list is not paginated.',
+    authenticated: true,
+    requiresScopes: [['catalog:read']],
     resolve: (_root, _args, context) => {
       requirePrincipal(context);
       return context.loaders.warehouses();

@@ -37,17 +37,21 @@ export const CustomerRef = builder
   .externalRef('Customer', builder.selection<{ id: string }>('id'), (reference) => reference)
   .implement({
     description: 'A business that buys from the distributor; owned by the orders subgraph.',
+    authenticated: true,
     fields: (t) => ({
       id: t.exposeID('id', { description: 'Opaque, stable identifier.' }),
       balance: t.field({
         type: Money,
         description:
-          'What the customer owes on posted invoices, net of open credit notes, in the company currency (documents in other currencies are not included).',
+          'What the customer owes on posted invoices, net of open credit notes, in the company currency (documents in other currencies are not included); internal only (scope `finance:read`).',
+        requiresScopes: [['finance:read']],
         resolve: (customer, _args, context) => balanceOf(context, visibleCustomerRowId(context, customer.id)),
       }),
       credit: t.field({
         type: CustomerCreditType,
-        description: "The customer's credit limit and how much of it is used.",
+        description:
+          "The customer's credit limit and how much of it is used; internal only (scope `finance:read`).",
+        requiresScopes: [['finance:read']],
         resolve: (customer, _args, context) => creditOf(context, visibleCustomerRowId(context, customer.id)),
       }),
     }),

@@ -21,6 +21,8 @@ const InvoiceTotalsType = builder.objectRef<InvoiceTotals>('InvoiceTotals').impl
 
 export const InvoiceType = builder.objectRef<Invoice>('Invoice').implement({
   description: 'A customer invoice or credit note, once it has a number.',
+  authenticated: true,
+  requiresScopes: [['invoices:read']],
   fields: (t) => ({
     id: t.id({ description: 'Opaque, stable identifier.', resolve: (i) => toGlobalId('Invoice', i.rowId) }),
     number: t.exposeString('number', {

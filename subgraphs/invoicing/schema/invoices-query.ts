@@ -12,6 +12,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'One invoice or credit note by number, or null when there is none or it is not visible to the caller.',
+    authenticated: true,
+    requiresScopes: [['invoices:read']],
     args: {
       number: t.arg.string({ required: true, description: 'The invoice number, e.g. "INV/2026/00042".' }),
     },
@@ -27,6 +29,8 @@ builder.queryFields((t) => ({
   invoices: t.field({
     type: InvoiceConnection,
     description: 'The invoices and credit notes visible to the caller, newest first, a page at a time.',
+    authenticated: true,
+    requiresScopes: [['invoices:read']],
     args: {
       first: t.arg.int({
         required: false,

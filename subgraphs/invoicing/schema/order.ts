@@ -12,12 +12,15 @@ builder
   .externalRef('Order', builder.selection<{ id: string }>('id'), (reference) => reference)
   .implement({
     description: 'A sales order of a customer; owned by the orders subgraph.',
+    authenticated: true,
+    requiresScopes: [['orders:read']],
     fields: (t) => ({
       id: t.exposeID('id', { description: 'Opaque, stable identifier.' }),
       invoices: t.field({
         type: [InvoiceType],
         description:
           'The invoices and credit notes issued for the order, oldest first (an order has few, so this list is not paginated).',
+        requiresScopes: [['invoices:read']],
         resolve: (order, _args, context) => {
           requirePrincipal(context);
           const rowId = fromGlobalId('Order', order.id);

@@ -7,6 +7,7 @@ builder.objectField(CustomerType, 'orders', (t) =>
   t.field({
     type: OrderConnection,
     description: "The customer's orders, newest first, a page at a time.",
+    requiresScopes: [['orders:read']],
     args: orderListArgs('Further conditions; a `customerId` other than this customer matches nothing.'),
     resolve: (customer, args, context) => {
       const filter = parseOrderListArgs(args);

@@ -6,8 +6,12 @@ import { loadVisibleCustomer } from '../access.js';
 import { builder } from '../builder.js';
 import { AddressType } from './address.js';
 
+/** Contact details of a customer. */
+const contactDetails = [['customers:read' as const]];
+
 export const CustomerType = builder.objectRef<Customer>('Customer').implement({
   description: 'A business that buys from the distributor (the commercial partner in Odoo).',
+  authenticated: true,
   fields: (t) => ({
     id: t.id({
       description: 'Opaque, stable identifier.',
@@ -18,18 +22,34 @@ export const CustomerType = builder.objectRef<Customer>('Customer').implement({
       nullable: true,
       description: 'The distributor\'s own customer number (Odoo `ref`), e.g. "C00042".',
     }),
-    email: t.exposeString('email', { nullable: true, description: 'Main email address.' }),
-    phone: t.exposeString('phone', { nullable: true, description: 'Main phone number.' }),
-    vatNumber: t.exposeString('vatNumber', { nullable: true, description: 'Tax identification number.' }),
+    email: t.exposeString('email', {
+      nullable: true,
+      description: 'Main email address (scope `customers:read`).',
+      requiresScopes: contactDetails,
+    }),
+    phone: t.exposeString('phone', {
+      nullable: true,
+      description: 'Main phone number (scope `customers:read`).',
+      requiresScopes: contactDetails,
+    }),
+    vatNumber: t.exposeString('vatNumber', {
+      nullable: true,
+      description: 'Tax identification number (scope `customers:read`).',
+      requiresScopes: contactDetails,
+    }),
     deliveryAddresses: t.field({
       type: [AddressType],
-      description: 'Where goods may be delivered; a customer has few, so this list is not paginated.',
+      description:
+        'Where goods may be delivered (scope `customers:read`); a customer has few, so this list is not paginated.',
+      requiresScopes: contactDetails,
       resolve: async (c, _args, context) =>
         (await context.loaders.addressesByCustomerId.load(c.rowId)).filter((a) => a.kind === 'DELIVERY'),
     }),
     invoiceAddresses: t.field({
       type: [AddressType],
-      description: 'Where invoices are addressed; a customer has few, so this list is not paginated.',
+      description:
+        'Where invoices are addressed (scope `customers:read`); a customer has few, so this list is not paginated.',
+      requiresScopes: contactDetails,
       resolve: async (c, _args, context) =>
         (await context.loaders.addressesByCustomerId.load(c.rowId)).filter((a) => a.kind === 'INVOICE'),
     }),
@@ -46,6 +66,7 @@ builder.queryField('customer', (t) =>
     type: CustomerType,
     nullable: true,
     description: 'One customer by id, or null when there is none or it is not visible to the caller.',
+    authenticated: true,
     args: { id: t.arg.id({ required: true, description: 'The customer id.' }) },
     resolve: (_root, args, context) => {
       requirePrincipal(context);

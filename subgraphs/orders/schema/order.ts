@@ -19,6 +19,8 @@ const OrderTotalsType = builder.objectRef<OrderTotals>('OrderTotals').implement(
 
 export const OrderType = builder.objectRef<Order>('Order').implement({
   description: 'A sales order (or quotation) of a customer.',
+  authenticated: true,
+  requiresScopes: [['orders:read']],
   fields: (t) => ({
     id: t.id({ description: 'Opaque, stable identifier.', resolve: (o) => toGlobalId('Order', o.rowId) }),
     number: t.exposeString('number', { description: 'The order number, e.g. "S00042" (Odoo `name`).' }),
@@ -74,6 +76,13 @@ export const OrderType = builder.objectRef<Order>('Order').implement({
       type: OrderTotalsType,
       description: 'What the order comes to: before tax, tax, and total.',
       resolve: (o) => o.totals,
+    }),
+    margin: t.field({
+      type: Money,
+      description:
+        "Untaxed total minus the lines' cost (ordered quantity × product cost); internal only (scope `margin:read`).",
+      requiresScopes: [['margin:read']],
+      resolve: (o, _args, context) => context.loaders.marginByOrder.load(o),
     }),
     updatedAt: t.field({
       type: 'DateTime',

@@ -8,6 +8,8 @@ builder.queryFields((t) => ({
     type: OrderType,
     nullable: true,
     description: 'One order by number, or null when there is none or it is not visible to the caller.',
+    authenticated: true,
+    requiresScopes: [['orders:read']],
     args: { number: t.arg.string({ required: true, description: 'The order number, e.g. "S00042".' }) },
     resolve: (_root, args, context) => {
       requirePrincipal(context);
@@ -17,6 +19,8 @@ builder.queryFields((t) => ({
   orders: t.field({
     type: OrderConnection,
     description: 'The orders visible to the caller, newest first, a page at a time.',
+    authenticated: true,
+    requiresScopes: [['orders:read']],
     args: orderListArgs('Conditions on the orders.'),
     resolve: (_root, args, context) => {
       requirePrincipal(context);

@@ -8,6 +8,8 @@ export const ProductRef = builder
   .externalRef('Product', builder.keyDirective(builder.selection<{ sku: string }>('sku'), false))
   .implement({
     description: 'A catalogue product, owned by the inventory subgraph; referenced here by SKU.',
+    authenticated: true,
+    requiresScopes: [['catalog:read']],
     fields: (t) => ({
       sku: t.exposeString('sku', { description: 'Stock keeping unit (Odoo `default_code`).' }),
     }),

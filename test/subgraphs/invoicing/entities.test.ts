@@ -80,7 +80,9 @@ describe('invoicing subgraph entities', () => {
   it('isolates partners: only their invoices, empty lists and FORBIDDEN finances for others', async () => {
     const mine = moves[0]!.commercialPartnerId;
     const other = moves.find((m) => m.commercialPartnerId !== mine)!;
-    const partner = partnerPrincipal(mine);
+    // Balances need finance:read, which no real partner credential carries (internal-only): this signs one
+    // directly to test the row-level check that stands behind the scope check.
+    const partner = { ...partnerPrincipal(mine), scopes: [...partnerPrincipal(mine).scopes, 'finance:read'] };
     const list = await postAs(
       h.url,
       partner,
@@ -117,6 +119,18 @@ describe('invoicing subgraph entities', () => {
     expect(response.body.errors).toEqual([
       expect.objectContaining({ path: ['_entities', 1, 'balance'], extensions: { code: 'FORBIDDEN' } }),
     ]);
+    const withoutScope = await entities([{ __typename: 'Customer', id: toGlobalId('Customer', mine) }], {
+      ...partnerPrincipal(mine),
+    });
+    expect(withoutScope.status).toBe(403);
+    expect(withoutScope.body.data).toBeUndefined();
+    expect(withoutScope.body.errors?.map((e) => [e.path, e.message, e.extensions])).toEqual(
+      ['balance', 'credit'].map((field) => [
+        ['_entities', field],
+        `Missing scope finance:read for Customer.${field}`,
+        { code: 'FORBIDDEN', missingScopes: ['finance:read'], coordinate: `Customer.${field}` },
+      ]),
+    );
   });
 
   it("costs the same Odoo calls for 50 orders' invoices and customers' credit as for 5", async () => {

@@ -188,10 +188,12 @@ describe('invoicing subgraph over HTTP', () => {
         ],
       },
     );
-    expect(entities.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
-      [['_entities', 0, 'invoices'], 'UNAUTHENTICATED'],
-      [['_entities', 1, 'balance'], 'UNAUTHENTICATED'],
-      [['_entities', 2], 'UNAUTHENTICATED'],
+    // Refused before execution, one error per type the fragments select.
+    expect(entities.body.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.coordinate])).toEqual([
+      [['_entities'], 'UNAUTHENTICATED', 'Order'],
+      [['_entities'], 'UNAUTHENTICATED', 'Customer'],
+      [['_entities'], 'UNAUTHENTICATED', 'Invoice'],
     ]);
+    expect(entities.body.data).toBeUndefined();
   });
 });

@@ -77,13 +77,18 @@ describe('_entities', () => {
       representations: [{ __typename: 'Order', number: known.number }],
     });
     expect(response.body).toEqual({
-      data: null,
       errors: [
         {
           message: 'Authentication required.',
-          locations: [{ line: 2, column: 3 }],
+          locations: [expect.any(Object)],
           path: ['_entities'],
-          extensions: { code: 'UNAUTHENTICATED' },
+          extensions: { code: 'UNAUTHENTICATED', missingScopes: ['orders:read'], coordinate: 'Order' },
+        },
+        {
+          message: 'Authentication required.',
+          locations: [expect.any(Object)],
+          path: ['_entities'],
+          extensions: { code: 'UNAUTHENTICATED', missingScopes: [], coordinate: 'Customer' },
         },
       ],
     });

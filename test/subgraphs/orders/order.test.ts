@@ -51,13 +51,12 @@ describe('Query.order', () => {
   it('refuses an anonymous caller with UNAUTHENTICATED at the field', async () => {
     const response = await postAs(harness.url, null, ORDER_QUERY, { number: known.number });
     expect(response.body).toEqual({
-      data: { order: null },
       errors: [
         {
           message: 'Authentication required.',
           locations: [{ line: 1, column: 28 }],
           path: ['order'],
-          extensions: { code: 'UNAUTHENTICATED' },
+          extensions: { code: 'UNAUTHENTICATED', missingScopes: ['orders:read'], coordinate: 'Query.order' },
         },
       ],
     });

@@ -65,14 +65,14 @@ describe('Query.orders for partners and anonymous callers', () => {
 
   it('refuses an anonymous caller with UNAUTHENTICATED', async () => {
     const response = await postAs(harness.url, null, '{ orders { totalCount } }');
+    expect(response.status).toBe(401);
     expect(response.body).toEqual({
-      data: null,
       errors: [
         {
           message: 'Authentication required.',
           locations: [{ line: 1, column: 3 }],
           path: ['orders'],
-          extensions: { code: 'UNAUTHENTICATED' },
+          extensions: { code: 'UNAUTHENTICATED', missingScopes: ['orders:read'], coordinate: 'Query.orders' },
         },
       ],
     });
