@@ -9,6 +9,7 @@ const startConfigSchema = z.object({
   INVENTORY_PORT: port(DEFAULT_SUBGRAPH_PORTS.inventory),
   ORDERS_PORT: port(DEFAULT_SUBGRAPH_PORTS.orders),
   INVOICING_PORT: port(DEFAULT_SUBGRAPH_PORTS.invoicing),
+  ACCESS_PORT: port(DEFAULT_SUBGRAPH_PORTS.access),
   ALLOW_ANONYMOUS: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

@@ -29,6 +29,7 @@ await runUntilSignal(logger, async () => {
       inventory: config.INVENTORY_PORT,
       orders: config.ORDERS_PORT,
       invoicing: config.INVOICING_PORT,
+      access: config.ACCESS_PORT,
     },
     odoo: {
       port: emulator.ODOO_EMULATOR_PORT,
