@@ -30,6 +30,16 @@ export interface GatewayConfig {
   jwt: JwtVerifierOptions | undefined;
   /** `CREDENTIAL_RECHECK_MS`: how often a graphql-ws connection re-checks its API key; default 30000. */
   credentialRecheckMs: number;
+  /** `REDIS_URL`: rate limits and the audit stream (and API keys); default none (memory and log only). */
+  redisUrl: string | undefined;
+  /** `RATE_LIMIT_PARTNER_PER_MINUTE`: each partner's cost units per minute; default 20000, 0 = unlimited. */
+  partnerCostPerMinute: number;
+  /** `RATE_LIMIT_INTERNAL_PER_MINUTE`: each internal principal's; default 0 = unlimited. */
+  internalCostPerMinute: number;
+  /** `AUTH_FAILURES_PER_MINUTE`: wrong credentials a client address may present; default 10. */
+  authFailuresPerMinute: number;
+  /** `PERSISTED_DOCUMENTS_FILE`: trusted documents; default `schema/persisted-documents.json`. */
+  persistedDocumentsFile: string;
 }
 
 const flag = z
@@ -69,6 +79,11 @@ const envSchema = z.object({
   OIDC_PARTNER_KIND_CLAIM: z.string().min(1).default('dg_partner_kind'),
   OIDC_SCOPES_CLAIM: z.string().min(1).default('scope'),
   CREDENTIAL_RECHECK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  RATE_LIMIT_PARTNER_PER_MINUTE: z.coerce.number().int().min(0).default(20_000),
+  RATE_LIMIT_INTERNAL_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  PERSISTED_DOCUMENTS_FILE: z.string().min(1).default('schema/persisted-documents.json'),
   DEMO_PARTNER_IDS: commaList.pipe(
     z
       .array(z.string().regex(/^\d+$/, 'must be a partner id').transform(Number))
@@ -135,5 +150,10 @@ export function loadGatewayConfig(
     demoPartnerIds: values.DEMO_PARTNER_IDS,
     jwt,
     credentialRecheckMs: values.CREDENTIAL_RECHECK_MS,
+    redisUrl: values.REDIS_URL,
+    partnerCostPerMinute: values.RATE_LIMIT_PARTNER_PER_MINUTE,
+    internalCostPerMinute: values.RATE_LIMIT_INTERNAL_PER_MINUTE,
+    authFailuresPerMinute: values.AUTH_FAILURES_PER_MINUTE,
+    persistedDocumentsFile: values.PERSISTED_DOCUMENTS_FILE,
   };
 }

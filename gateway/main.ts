@@ -9,6 +9,7 @@ import { createLogger } from '../platform/logger.js';
 import { runUntilSignal } from '../platform/run-until-signal.js';
 import { RedisApiKeyStore } from '../platform/auth/redis-api-key-store.js';
 import { connectRedis } from '../platform/redis.js';
+import { loadPersistedDocuments } from '../schema/tools/persisted-documents.js';
 import { InMemoryApiKeyStore, type ApiKeyRecord, type ApiKeyStore } from './auth/api-keys.js';
 import {
   DEMO_API_KEYS,
@@ -37,7 +38,7 @@ async function apiKeyRecords(config: GatewayConfig): Promise<{ records: ApiKeyRe
 async function apiKeyStore(
   config: GatewayConfig,
 ): Promise<{ store: ApiKeyStore; records: ApiKeyRecord[]; demo: boolean; close(): void }> {
-  const redisUrl = process.env.REDIS_URL;
+  const redisUrl = config.redisUrl;
   if (redisUrl && !config.apiKeysFile) {
     const redis = await connectRedis({ url: redisUrl, logger: logger.child({ part: 'redis' }) });
     const namespace = process.env.REDIS_KEY_NAMESPACE || 'dg';
@@ -52,9 +53,16 @@ async function apiKeyStore(
   return { store: new InMemoryApiKeyStore(records), records, demo, close: () => undefined };
 }
 
+/** A budget of `perMinute` cost units a minute; 0 means unlimited. */
+const perMinute = (units: number) => (units > 0 ? { capacity: units, refillPerSecond: units / 60 } : null);
+
 await runUntilSignal(logger, async () => {
   const config = loadGatewayConfig();
   const keys = await apiKeyStore(config);
+  // Rate limits and the audit stream (a connection of their own, closed with the gateway).
+  const redis = config.redisUrl
+    ? await connectRedis({ url: config.redisUrl, logger: logger.child({ part: 'redis' }) })
+    : undefined;
   const { records, demo } = keys;
   const gateway = await startGateway({
     port: config.port,
@@ -69,6 +77,17 @@ await runUntilSignal(logger, async () => {
     sandboxHeaders: demo ? { Authorization: `Bearer ${DEMO_INTERNAL_API_KEY}` } : undefined,
     jwt: config.jwt ? new JwtVerifier(config.jwt) : undefined,
     credentialRecheckMs: config.credentialRecheckMs,
+    security: {
+      redis,
+      redisNamespace: process.env.REDIS_KEY_NAMESPACE || 'dg',
+      partnerBudget: perMinute(config.partnerCostPerMinute),
+      internalBudget: perMinute(config.internalCostPerMinute),
+      authFailures: {
+        capacity: config.authFailuresPerMinute,
+        refillPerSecond: config.authFailuresPerMinute / 60,
+      },
+      persistedDocuments: await loadPersistedDocuments(config.persistedDocumentsFile),
+    },
   });
   const origin = new URL(gateway.url).origin;
   logger.info(
@@ -90,5 +109,6 @@ await runUntilSignal(logger, async () => {
   return async () => {
     await gateway.close();
     keys.close();
+    redis?.destroy();
   };
 });

@@ -22,6 +22,7 @@ import { useLandingPage } from './plugins/useLandingPage.js';
 import { useOperationLimits, type OperationLimitsOptions } from './plugins/useOperationLimits.js';
 import { useRequestLog } from './plugins/useRequestLog.js';
 import { subgraphsOf } from './readiness.js';
+import { securityPlugins, type SecurityOptions } from './security-plugins.js';
 import { GRAPHIQL_PATH, GRAPHQL_PATH, serveGateway } from './serve-gateway.js';
 import { subgraphTransportEntries } from './transport-entries.js';
 
@@ -56,6 +57,8 @@ export interface StartGatewayOptions {
   limits?: OperationLimitsOptions;
   /** Headers Apollo Sandbox starts with (e.g. the demo key). Default none. */
   sandboxHeaders?: Record<string, string>;
+  /** Rate limits (Redis), audit, persisted documents; defaults in gateway/security-plugins.ts. */
+  security?: SecurityOptions;
 }
 
 export interface RunningGateway {
@@ -79,6 +82,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const supergraph =
     options.supergraphSdl ?? (await readFile(options.supergraphPath ?? 'schema/supergraph.graphql', 'utf8'));
   const subgraphs = subgraphsOf(supergraph);
+  const security = securityPlugins(options.security, {
+    mode: options.mode ?? 'demo',
+    logger,
+    supergraphSdl: supergraph,
+    apiKeys: options.apiKeys,
+  });
   const runtime = createGatewayRuntime<DgContext>({
     supergraph,
     unifiedGraphHandler,
@@ -115,6 +124,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         graphiqlPath: GRAPHIQL_PATH,
         headers: options.sandboxHeaders,
       }),
+      ...security.beforeAuthentication,
       useApiKeyAuth({
         store: options.apiKeys,
         allowAnonymous: options.allowAnonymous,
@@ -129,6 +139,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       }),
       ...useOperationLimits(options.limits),
       useFieldAuthorization({ supergraphSdl: supergraph, logger }),
+      ...security.afterAuthorization,
       useIdentityPropagation({ secret: options.identitySecret }),
     ],
   });

@@ -47,7 +47,7 @@ export interface EmbeddedStackOptions {
   gateway?: Partial<
     Pick<
       StartGatewayOptions,
-      'allowAnonymous' | 'corsOrigins' | 'deduplicateInflightRequests' | 'sandboxHeaders'
+      'allowAnonymous' | 'corsOrigins' | 'deduplicateInflightRequests' | 'sandboxHeaders' | 'security'
     >
   >;
 }

@@ -1,12 +1,14 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { DgContext } from '../gateway-context.js';
+import { COST_MODEL_DEFAULTS, operationCost } from '../operation-cost.js';
 import {
   GraphQLError,
   Kind,
   Lexer,
   Source,
   TokenKind,
+  type ExecutionArgs,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -21,8 +23,12 @@ export interface OperationLimitsOptions {
   maxDirectives?: number;
   /** Lexical tokens per document. Default 2000. */
   maxTokens?: number;
-  /** graphql-armor's static cost (objects 2, scalars 1, × 1.5 per level). Default 5000. */
+  /** Cost (gateway/operation-cost.ts: 1 per object field, × list size under a list). Default 5000. */
   maxCost?: number;
+  /** List size counted for a list without `first`/`last`. Default 5. */
+  defaultListSize?: number;
+  /** Largest `first`/`last` counted (the subgraphs cap pages at it). Default 100. */
+  maxListSize?: number;
   /** Root fields per operation. Default 10. */
   maxRootFields?: number;
 }
@@ -34,6 +40,7 @@ export const OPERATION_LIMIT_DEFAULTS: Required<OperationLimitsOptions> = {
   maxTokens: 2000,
   maxCost: 5000,
   maxRootFields: 10,
+  ...COST_MODEL_DEFAULTS,
 };
 
 /** One LIMIT_EXCEEDED error in place of armor's own, which carries no code. */
@@ -90,11 +97,26 @@ export function useOperationLimits(options: OperationLimitsOptions = {}): Gatewa
       maxDirectives: { ...common, n: limits.maxDirectives },
       // Tokens are counted below, before parsing: the Hive runtime parses with its own cached parser.
       maxTokens: { enabled: false },
-      costLimit: { ...common, maxCost: limits.maxCost, ignoreIntrospection: true },
+      // Our own cost, below: armor's ignores `first`/`last`, and the rate limiter spends the same units.
+      costLimit: { enabled: false },
       // Suggestions would let a caller rebuild the schema from typos; the gateway never offers them.
       blockFieldSuggestion: { enabled: true },
     }) as unknown as GatewayPlugin<DgContext>,
     { onValidate: ({ addValidationRule }) => addValidationRule(maxRootFieldsRule(limits.maxRootFields)) },
+    {
+      onExecute: ({ args, setResultAndStopExecution }) => {
+        const { schema, document, operationName, variableValues } = args as ExecutionArgs;
+        const cost = operationCost(schema, document, operationName, variableValues ?? {}, limits);
+        if (cost <= limits.maxCost) return;
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(`Cost limit of ${limits.maxCost} exceeded, found ${cost}.`, {
+              extensions: { code: 'LIMIT_EXCEEDED', http: { status: 400 } },
+            }),
+          ],
+        });
+      },
+    },
     {
       onParams: ({ params }) => {
         if (typeof params.query !== 'string' || exceedsTokens(params.query, limits.maxTokens) === null)

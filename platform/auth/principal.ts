@@ -14,6 +14,8 @@ export const principalSchema = z.discriminatedUnion('kind', [
     id: z.string().min(1),
     name: z.string().min(1),
     scopes: z.array(z.string().min(1)),
+    /** Only persisted (trusted) documents may be run with this credential. Default false. */
+    persistedOnly: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('partner'),
@@ -23,6 +25,8 @@ export const principalSchema = z.discriminatedUnion('kind', [
     /** The Odoo id of the commercial partner (company) this principal acts for. */
     tenantPartnerId: z.number().int().positive(),
     scopes: z.array(z.string().min(1)),
+    /** Only persisted (trusted) documents may be run with this credential. Default false. */
+    persistedOnly: z.boolean().optional(),
   }),
 ]);
 

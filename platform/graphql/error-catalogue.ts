@@ -31,6 +31,22 @@ export const errorCatalogue = {
     description:
       'Depth, aliases, directives, tokens, cost or root fields over the limit; the message names the limit.',
   },
+  RATE_LIMITED: {
+    httpStatus: 429,
+    message: 'Too many requests; retry later.',
+    description:
+      'The caller spent its budget of cost units, or a client sent too many wrong credentials; `Retry-After` says when to retry.',
+  },
+  PERSISTED_DOCUMENT_NOT_FOUND: {
+    httpStatus: 400,
+    message: 'Unknown persisted document.',
+    description: 'The `documentId` (or APQ `sha256Hash`) is not in the persisted-documents manifest.',
+  },
+  PERSISTED_DOCUMENT_REQUIRED: {
+    httpStatus: 403,
+    message: 'This credential may only run persisted documents.',
+    description: 'The principal is restricted to persisted documents and sent an ad-hoc query.',
+  },
   NOT_FOUND: {
     httpStatus: 404,
     message: 'Not found.',

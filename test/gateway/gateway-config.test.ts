@@ -28,6 +28,11 @@ describe('gateway configuration', () => {
       demoPartnerIds: [],
       jwt: undefined,
       credentialRecheckMs: 30_000,
+      redisUrl: undefined,
+      partnerCostPerMinute: 20_000,
+      internalCostPerMinute: 0,
+      authFailuresPerMinute: 10,
+      persistedDocumentsFile: 'schema/persisted-documents.json',
     });
   });
 

@@ -32,7 +32,7 @@ const cases: [string, OperationLimitsOptions, string, RegExp][] = [
     `{ products { ${Array.from({ length: 80 }, () => 'sku').join(' ')} } }`,
     /token/i,
   ],
-  ['cost', { maxCost: 5 }, '{ products { sku name onHand } }', /cost limit of 5 exceeded/i],
+  ['cost', { maxCost: 4 }, '{ products { sku name onHand } }', /cost limit of 4 exceeded, found 5/i],
 ];
 
 describe.each(cases)('the %s limit', (_name, limits, query, message) => {

@@ -29,6 +29,8 @@ export async function startTestGraph(options: Partial<StartGatewayOptions> = {})
     apiKeys: new InMemoryApiKeyStore(
       DEMO_API_KEYS({ internal: true, partners: [{ tenantPartnerId: 7, name: 'Harbor Grill' }] }),
     ),
+    // Suites that present many wrong credentials on purpose; the throttle has its own tests.
+    security: { authFailures: { capacity: 1_000, refillPerSecond: 1_000 } },
     ...options,
   });
   return {
