@@ -5,9 +5,8 @@ import { InMemoryTokenBuckets } from '../platform/rate-limit/in-memory-token-buc
 import { RedisTokenBuckets } from '../platform/rate-limit/redis-token-buckets.js';
 import type { BucketSpec } from '../platform/rate-limit/token-buckets.js';
 import type { RedisClient } from '../platform/redis.js';
-import type { ApiKeyStore } from './auth/api-keys.js';
+import type { RequestAuthenticator } from './auth/request-authenticator.js';
 import type { DgContext } from './gateway-context.js';
-import { principalOfRequest } from './principal-of-request.js';
 import { useAudit } from './plugins/useAudit.js';
 import { useAuthFailureThrottle } from './plugins/useAuthFailureThrottle.js';
 import { useIntrospectionPolicy } from './plugins/useIntrospectionPolicy.js';
@@ -40,7 +39,8 @@ export interface SecurityContext {
   mode: 'demo' | 'production';
   logger: Logger;
   supergraphSdl: string;
-  apiKeys: ApiKeyStore;
+  /** Who is calling, shared with authentication so a key is looked up once per request. */
+  authenticator: RequestAuthenticator;
 }
 
 /** The security plugins, in two groups: before authentication and after the field authorization. */
@@ -80,7 +80,7 @@ export function securityPlugins(options: SecurityOptions = {}, context: Security
     useAudit({ audit, supergraphSdl: context.supergraphSdl }),
     usePersistedDocuments({
       documents: options.persistedDocuments,
-      principalOf: principalOfRequest(context.apiKeys),
+      principalOf: (request, params) => context.authenticator.principalOrNull(request, params),
     }),
     usePartnerErrors(),
   ];

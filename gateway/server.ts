@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../platform/logger.js';
 import type { ApiKeyStore } from './auth/api-keys.js';
 import type { JwtVerifier } from './auth/jwt-verifier.js';
+import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { assertNoDemoKeys } from './auth/demo-api-keys.js';
 import { corsPolicy } from './cors-policy.js';
 import type { DgContext } from './gateway-context.js';
@@ -82,11 +83,17 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const supergraph =
     options.supergraphSdl ?? (await readFile(options.supergraphPath ?? 'schema/supergraph.graphql', 'utf8'));
   const subgraphs = subgraphsOf(supergraph);
+  const authenticator = new RequestAuthenticator({
+    store: options.apiKeys,
+    allowAnonymous: options.allowAnonymous,
+    jwt: options.jwt,
+    logger,
+  });
   const security = securityPlugins(options.security, {
+    authenticator,
     mode: options.mode ?? 'demo',
     logger,
     supergraphSdl: supergraph,
-    apiKeys: options.apiKeys,
   });
   const runtime = createGatewayRuntime<DgContext>({
     supergraph,
@@ -125,12 +132,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         headers: options.sandboxHeaders,
       }),
       ...security.beforeAuthentication,
-      useApiKeyAuth({
-        store: options.apiKeys,
-        allowAnonymous: options.allowAnonymous,
-        jwt: options.jwt,
-        logger,
-      }),
+      useApiKeyAuth(authenticator),
       useCredentialExpiry({
         store: options.apiKeys,
         jwt: options.jwt,

@@ -10,6 +10,13 @@ const startConfigSchema = z.object({
   ORDERS_PORT: port(DEFAULT_SUBGRAPH_PORTS.orders),
   INVOICING_PORT: port(DEFAULT_SUBGRAPH_PORTS.invoicing),
   ACCESS_PORT: port(DEFAULT_SUBGRAPH_PORTS.access),
+  /** Redis for keys, rate limits and audit; unset: a private redis-server, else memory. */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((url) => /^rediss?:\/\//.test(url), 'must be a redis:// or rediss:// URL')
+    .optional(),
   ALLOW_ANONYMOUS: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

@@ -13,6 +13,7 @@ import { printBanner } from '../platform/banner.js';
 import { createLogger } from '../platform/logger.js';
 import { runUntilSignal } from '../platform/run-until-signal.js';
 import { startEmbeddedStack } from '../stack/embedded-stack.js';
+import { redisForStart } from '../stack/redis-for-start.js';
 import { loadStartConfig } from './start-config.js';
 
 const logger = createLogger({ name: 'distribution-graph' });
@@ -20,10 +21,12 @@ const logger = createLogger({ name: 'distribution-graph' });
 await runUntilSignal(logger, async () => {
   const emulator = loadEmulatorEnv(process.env);
   const config = loadStartConfig(process.env);
+  const redis = await redisForStart(config.REDIS_URL, logger);
   const stack = await startEmbeddedStack({
     logger,
-    // API keys in Redis when REDIS_URL is set (demo keys seeded), else in memory.
-    apiKeys: { redisUrl: process.env.REDIS_URL },
+    // API keys, rate limits and the audit stream in Redis (demo keys seeded), else in memory.
+    apiKeys: { redisUrl: redis.url ?? undefined },
+    redisUrl: redis.url ?? undefined,
     port: config.PORT,
     subgraphPorts: {
       inventory: config.INVENTORY_PORT,
@@ -67,6 +70,7 @@ await runUntilSignal(logger, async () => {
         .map(([name, s]) => `${name} ${s.url}`)
         .join(', ')}`,
       `  Odoo emulator             ${odoo.url}  (API key ${odoo.apiKey})`,
+      `  Redis                     ${redis.description}`,
       '',
       '  Demo API keys (demo mode only; production refuses them):',
       `    internal staff                   ${DEMO_INTERNAL_API_KEY}`,
@@ -77,5 +81,8 @@ await runUntilSignal(logger, async () => {
       `         -H 'content-type: application/json' -d '{"query":"{ warehouses { code name } }"}'`,
     ].filter((line, index, lines) => line !== '' || lines[index - 1] !== ''),
   );
-  return () => stack.close();
+  return async () => {
+    await stack.close();
+    await redis.close();
+  };
 });

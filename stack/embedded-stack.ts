@@ -16,6 +16,7 @@ import type { ApiKeyStore } from '../platform/auth/api-key-store.js';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../gateway/server.js';
 import type { RunningSubgraph } from '../platform/graphql/start-subgraph-server.js';
 import type { Logger } from '../platform/logger.js';
+import { connectRedis } from '../platform/redis.js';
 import { composeGraph } from '../schema/tools/compose-graph.js';
 import { subgraphEntries, type SubgraphName } from '../subgraphs/index.js';
 import { startAccessSubgraph } from '../subgraphs/access/server.js';
@@ -44,6 +45,11 @@ export interface EmbeddedStackOptions {
    * either case. `store` uses a store of the caller's instead (not seeded, not closed).
    */
   apiKeys?: { redisUrl?: string; namespace?: string } | { store: ApiKeyStore };
+  /**
+   * Redis for the gateway's rate limits and audit stream (unless `gateway.security.redis` is given).
+   * Default none: in-process buckets and audit to the log only, with a warning.
+   */
+  redisUrl?: string;
   gateway?: Partial<
     Pick<
       StartGatewayOptions,
@@ -103,6 +109,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const demoPartners = await findDemoPartners(client('gateway'));
     const keys = await openDemoKeyStore(options.apiKeys, demoPartners, logger);
     closeKeys.push(() => keys.close());
+    const securityRedis =
+      options.redisUrl && !options.gateway?.security?.redis
+        ? await connectRedis({ url: options.redisUrl, logger: logger.child({ part: 'redis' }) })
+        : undefined;
+    if (securityRedis) closeKeys.push(() => Promise.resolve(securityRedis.destroy()));
     const access = await startAccessSubgraph({ ...common('access'), keys: keys.store });
     started.push(access);
     const { supergraphSdl } = composeGraph(
@@ -122,12 +133,13 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       mode: 'demo',
       logger: logger.child({ part: 'gateway' }),
       ...options.gateway,
+      security: { ...(securityRedis ? { redis: securityRedis } : {}), ...options.gateway?.security },
     });
     const close = async () => {
       await gateway.close();
       await Promise.all(started.map((subgraph) => subgraph.close()));
       await odoo.close();
-      await keys.close();
+      await Promise.all(closeKeys.map((closeOne) => closeOne()));
     };
     return {
       odoo,

@@ -26,6 +26,8 @@ export const INTERNAL_DEMO_SCOPES = [
   'margin:read',
   'finance:read',
   'keys:manage',
+  'warehouse:read',
+  'labels:read',
 ];
 /** What a customer partner needs: no exact stock figures, nothing internal-only. */
 export const PARTNER_DEMO_SCOPES = [

@@ -11,7 +11,7 @@ export interface PersistedDocumentsOptions {
    * persisted documents learns nothing from validation errors. Required to refuse ad-hoc queries early;
    * without it they are refused at execution (after validation).
    */
-  principalOf?: (request: Request) => Promise<Principal | null>;
+  principalOf?: (request: Request, connectionParams?: Record<string, unknown>) => Promise<Principal | null>;
 }
 
 /** The id of a persisted document in `params`: `documentId` (Hive, Relay) or APQ's `sha256Hash`. */
@@ -40,7 +40,7 @@ export function usePersistedDocuments(options: PersistedDocumentsOptions): Gatew
   const documents = options.documents ?? new Map<string, string>();
   const persisted = new WeakSet<Request>();
   return {
-    async onParams({ request, params, setParams }) {
+    async onParams({ request, params, setParams, context }) {
       const id = documentIdOf(params as Parameters<typeof documentIdOf>[0]);
       if (id !== null) {
         const query = documents.get(id);
@@ -57,7 +57,9 @@ export function usePersistedDocuments(options: PersistedDocumentsOptions): Gatew
         setParams({ query, operationName, variables, extensions });
         return;
       }
-      if ((await options.principalOf?.(request))?.persistedOnly) throw required();
+      const connectionParams = (context as { connectionParams?: Record<string, unknown> } | undefined)
+        ?.connectionParams;
+      if ((await options.principalOf?.(request, connectionParams))?.persistedOnly) throw required();
     },
     onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as Partial<DgContext> & { request?: Request };

@@ -79,7 +79,8 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Idle keep-alive connections (the gateway's pool) are closed at once; busy ones get 2 s to finish.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 2000 }),
       ApolloServerPluginLandingPageDisabled(),
       // Apollo's trace format is for GraphOS, which we do not use; tracing comes with OpenTelemetry.
       ApolloServerPluginInlineTraceDisabled(),
