@@ -1,0 +1,20 @@
+/** ShipHero-style ids: base64 of `<Type>:<legacy id>` (e.g. `T3JkZXI6MTQzNDE2NDY3` = `Order:143416467`). */
+export function shipHeroId(type: string, legacyId: number): string {
+  return Buffer.from(`${type}:${legacyId}`).toString('base64');
+}
+
+/** ShipHero's ISODateTime as it sends it: UTC without an offset, to the second. */
+export function isoDateTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19);
+}
+
+/** An opaque cursor. */
+export function encodeCursor(value: string): string {
+  return Buffer.from(`cursor:${value}`).toString('base64');
+}
+
+export function decodeCursor(cursor: string | null | undefined): string | undefined {
+  if (!cursor) return undefined;
+  const text = Buffer.from(cursor, 'base64').toString('utf8');
+  return text.startsWith('cursor:') ? text.slice('cursor:'.length) : undefined;
+}
