@@ -10,6 +10,8 @@ const startConfigSchema = z.object({
   ORDERS_PORT: port(DEFAULT_SUBGRAPH_PORTS.orders),
   INVOICING_PORT: port(DEFAULT_SUBGRAPH_PORTS.invoicing),
   ACCESS_PORT: port(DEFAULT_SUBGRAPH_PORTS.access),
+  WAREHOUSE_PORT: port(DEFAULT_SUBGRAPH_PORTS.warehouse),
+  SHIPPING_PORT: port(DEFAULT_SUBGRAPH_PORTS.shipping),
   /** Redis for keys, rate limits and audit; unset: a private redis-server, else memory. */
   REDIS_URL: z
     .string()

@@ -1,9 +1,11 @@
 /**
  * `npm start`: the whole product on loopback in one process, on its embedded default: the emulated
- * Odoo with demo data, the inventory, orders and invoicing subgraphs, and the gateway with Apollo
+ * Odoo, WMS and carrier with consistent demo data, every subgraph, and the gateway with Apollo
  * Sandbox. Ctrl-C (SIGINT) or SIGTERM stops everything cleanly.
  */
+import { carrierEmulatorOptionsFromEnv } from '../connectors/carrier/emulator/from-env.js';
 import { loadEmulatorEnv } from '../connectors/odoo/emulator/config.js';
+import { wmsEmulatorOptionsFromEnv } from '../connectors/wms/emulator/from-env.js';
 import {
   DEMO_INTERNAL_API_KEY,
   DEMO_PARTNER1_API_KEY,
@@ -33,7 +35,11 @@ await runUntilSignal(logger, async () => {
       orders: config.ORDERS_PORT,
       invoicing: config.INVOICING_PORT,
       access: config.ACCESS_PORT,
+      warehouse: config.WAREHOUSE_PORT,
+      shipping: config.SHIPPING_PORT,
     },
+    wms: wmsEmulatorOptionsFromEnv(process.env),
+    carrier: carrierEmulatorOptionsFromEnv(process.env),
     odoo: {
       port: emulator.ODOO_EMULATOR_PORT,
       database: emulator.ODOO_EMULATOR_DATABASE,
@@ -50,7 +56,7 @@ await runUntilSignal(logger, async () => {
       sandboxHeaders: { authorization: `Bearer ${DEMO_INTERNAL_API_KEY}` },
     },
   });
-  const { gateway, subgraphs, odoo, demoPartners } = stack;
+  const { gateway, subgraphs, odoo, wms, carrier, demoPartners } = stack;
   logger.info(
     {
       gateway: gateway.url,
@@ -62,7 +68,7 @@ await runUntilSignal(logger, async () => {
   const [partner1, partner2] = demoPartners;
   printBanner(
     [
-      'Distribution Graph is running (embedded demo mode: emulated Odoo with demo data).',
+      'Distribution Graph is running (embedded demo mode: emulated Odoo, WMS and carrier with demo data).',
       '',
       `  GraphQL + Apollo Sandbox  ${gateway.url}   (open it in a browser)`,
       `  GraphiQL (offline)        ${gateway.url.replace(/\/graphql$/, '/graphiql')}`,
@@ -70,6 +76,8 @@ await runUntilSignal(logger, async () => {
         .map(([name, s]) => `${name} ${s.url}`)
         .join(', ')}`,
       `  Odoo emulator             ${odoo.url}  (API key ${odoo.apiKey})`,
+      `  WMS emulator (ShipHero)   ${wms.url}  (token ${wms.token})`,
+      `  carrier emulator          ${carrier.url}/v2  (EasyPost-style, API key ${carrier.apiKey})`,
       `  Redis                     ${redis.description}`,
       '',
       '  Demo API keys (demo mode only; production refuses them):',

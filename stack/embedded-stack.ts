@@ -19,6 +19,21 @@ import type { Logger } from '../platform/logger.js';
 import { connectRedis } from '../platform/redis.js';
 import { composeGraph } from '../schema/tools/compose-graph.js';
 import { subgraphEntries, type SubgraphName } from '../subgraphs/index.js';
+import { CarrierClient, parseCarrierConfig } from '../connectors/carrier/index.js';
+import {
+  startCarrierEmulator,
+  type RunningCarrierEmulator,
+  type StartCarrierEmulatorOptions,
+} from '../connectors/carrier/emulator/server.js';
+import { parseWmsConfig, WmsClient } from '../connectors/wms/index.js';
+import {
+  startWmsEmulator,
+  type RunningWmsEmulator,
+  type StartWmsEmulatorOptions,
+} from '../connectors/wms/emulator/server.js';
+import { startShippingSubgraph } from '../subgraphs/shipping/server.js';
+import { startWarehouseSubgraph } from '../subgraphs/warehouse/server.js';
+import { seedDemoFulfilment } from './demo-fulfilment.js';
 import { startAccessSubgraph } from '../subgraphs/access/server.js';
 import { startInventorySubgraph } from '../subgraphs/inventory/server.js';
 import { startInvoicingSubgraph } from '../subgraphs/invoicing/server.js';
@@ -37,6 +52,10 @@ export interface EmbeddedStackOptions {
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
   /** The emulated Odoo (port 0 by default, demo data at scale 1 by default). */
   odoo?: StartOdooEmulatorOptions;
+  /** The emulated WMS (port 0 by default); its orders are seeded from Odoo's demo history. */
+  wms?: StartWmsEmulatorOptions;
+  /** The emulated carrier API (port 0 by default); shipped demo orders get parcels with tracking. */
+  carrier?: StartCarrierEmulatorOptions;
   /** Options of the subgraphs' Odoo clients (timeouts, concurrency...). */
   odooClient?: Partial<OdooConfigInput>;
   /**
@@ -60,6 +79,8 @@ export interface EmbeddedStackOptions {
 
 export interface EmbeddedStack {
   odoo: RunningOdooEmulator;
+  wms: RunningWmsEmulator;
+  carrier: RunningCarrierEmulator;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   gateway: RunningGateway;
   supergraphSdl: string;
@@ -77,6 +98,26 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     logger: logger.child({ part: 'odoo-emulator' }),
     ...options.odoo,
   });
+  const wms = await startWmsEmulator({
+    port: 0,
+    host,
+    logger: logger.child({ part: 'wms-emulator' }),
+    ...options.wms,
+  });
+  const carrier = await startCarrierEmulator({
+    port: 0,
+    host,
+    logger: logger.child({ part: 'carrier-emulator' }),
+    ...options.carrier,
+  });
+  const wmsClient = (name: string) =>
+    new WmsClient(parseWmsConfig({ url: wms.url, token: wms.token }, { mode: 'demo' }), {
+      logger: logger.child({ part: `${name}:wms` }),
+    });
+  const carrierClient = (name: string) =>
+    new CarrierClient(parseCarrierConfig({ url: carrier.url, apiKey: carrier.apiKey }, { mode: 'demo' }), {
+      logger: logger.child({ part: `${name}:carrier` }),
+    });
   const client = (name: string) =>
     new OdooClient({
       config: odooConfigSchema.parse({
@@ -106,6 +147,15 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     started.push(orders);
     const invoicing = await startInvoicingSubgraph(common('invoicing'));
     started.push(invoicing);
+    if (options.odoo?.demo !== false) await seedDemoFulfilment(client('seeder'), wms, carrier);
+    const warehouse = await startWarehouseSubgraph({ ...common('warehouse'), wms: wmsClient('warehouse') });
+    started.push(warehouse);
+    const shipping = await startShippingSubgraph({
+      ...common('shipping'),
+      wms: wmsClient('shipping'),
+      carrier: carrierClient('shipping'),
+    });
+    started.push(shipping);
     const demoPartners = await findDemoPartners(client('gateway'));
     const keys = await openDemoKeyStore(options.apiKeys, demoPartners, logger);
     closeKeys.push(() => keys.close());
@@ -122,6 +172,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         orders: orders.url,
         invoicing: invoicing.url,
         access: access.url,
+        warehouse: warehouse.url,
+        shipping: shipping.url,
       }),
     );
     const gateway = await startGateway({
@@ -138,12 +190,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const close = async () => {
       await gateway.close();
       await Promise.all(started.map((subgraph) => subgraph.close()));
-      await odoo.close();
+      await Promise.all([odoo.close(), wms.close(), carrier.close()]);
       await Promise.all(closeKeys.map((closeOne) => closeOne()));
     };
     return {
       odoo,
-      subgraphs: { inventory, orders, invoicing, access },
+      wms,
+      carrier,
+      subgraphs: { inventory, orders, invoicing, access, warehouse, shipping },
       gateway,
       supergraphSdl,
       demoPartners,
@@ -151,7 +205,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     };
   } catch (error) {
     await Promise.all(started.map((subgraph) => subgraph.close()));
-    await odoo.close();
+    await Promise.all([odoo.close(), wms.close(), carrier.close()]);
     await Promise.all(closeKeys.map((close) => close()));
     throw error;
   }

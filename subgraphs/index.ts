@@ -8,6 +8,8 @@ import { accessSchema } from './access/schema/index.js';
 import { inventorySchema } from './inventory/schema/index.js';
 import { invoicingSchema } from './invoicing/schema/index.js';
 import { ordersSchema } from './orders/schema/index.js';
+import { shippingSchema } from './shipping/schema/index.js';
+import { warehouseSchema } from './warehouse/schema/index.js';
 import { DEFAULT_SUBGRAPH_PORTS } from './ports.js';
 
 export { DEFAULT_SUBGRAPH_PORTS };
@@ -19,6 +21,8 @@ export const subgraphSchemas = {
   orders: ordersSchema,
   invoicing: invoicingSchema,
   access: accessSchema,
+  warehouse: warehouseSchema,
+  shipping: shippingSchema,
 } as const;
 
 /** The subgraphs at the given URLs (default: loopback at their default ports). */

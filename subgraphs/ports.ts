@@ -4,4 +4,6 @@ export const DEFAULT_SUBGRAPH_PORTS = {
   orders: 4002,
   invoicing: 4003,
   access: 4004,
+  warehouse: 4005,
+  shipping: 4006,
 } as const;

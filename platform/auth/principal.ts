@@ -43,4 +43,6 @@ export const INTERNAL_ONLY_SCOPES: readonly string[] = [
   'margin:read',
   'finance:read',
   'keys:manage',
+  'warehouse:read',
+  'labels:read',
 ];

@@ -18,6 +18,8 @@ export const SCOPES = {
   'margin:read': 'Internal only: the margin of orders (`Order.margin`).',
   'finance:read': "Internal only: customers' balance and credit limit.",
   'keys:manage': 'Internal only: creating, rotating and revoking API keys.',
+  'warehouse:read': "Internal only: each warehouse's open work as the WMS sees it (`Warehouse.backlog`).",
+  'labels:read': 'Internal only: shipping labels (`Shipment.label`) and what they cost.',
 } as const satisfies Record<string, string>;
 
 export type Scope = keyof typeof SCOPES;

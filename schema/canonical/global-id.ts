@@ -14,3 +14,8 @@ export function fromGlobalId(typename: string, id: string): number | null {
   if (type !== typename || raw === undefined || !/^[1-9]\d{0,15}$/.test(raw)) return null;
   return Number(raw);
 }
+
+/** An opaque id for an entity whose source key is a string (a tracking number, a WMS order id). */
+export function toKeyedGlobalId(typename: string, key: string): string {
+  return Buffer.from(`${typename}:${key}`, 'utf8').toString('base64url');
+}

@@ -1,14 +1,11 @@
 import type { Logger } from '../../../platform/logger.js';
 import { loadWmsEmulatorEnv } from './config.js';
-import { startWmsEmulator, type RunningWmsEmulator } from './server.js';
+import { startWmsEmulator, type RunningWmsEmulator, type StartWmsEmulatorOptions } from './server.js';
 
-/**
- * Starts the emulator as the WMS_EMULATOR_* variables say (validated first: a bad value throws an Error
- * naming it before anything listens). Shared by `npm run emulator:wms` and the embedded stack.
- */
-export function startWmsEmulatorFromEnv(env: NodeJS.ProcessEnv, logger: Logger): Promise<RunningWmsEmulator> {
+/** The emulator's options as the WMS_EMULATOR_* variables say (validated: a bad value throws naming it). */
+export function wmsEmulatorOptionsFromEnv(env: NodeJS.ProcessEnv): StartWmsEmulatorOptions {
   const config = loadWmsEmulatorEnv(env);
-  return startWmsEmulator({
+  return {
     host: config.WMS_EMULATOR_HOST,
     port: config.WMS_EMULATOR_PORT,
     token: config.WMS_EMULATOR_TOKEN,
@@ -20,6 +17,13 @@ export function startWmsEmulatorFromEnv(env: NodeJS.ProcessEnv, logger: Logger):
     creditsPerSecond: config.WMS_EMULATOR_CREDITS_PER_SECOND,
     maxCredits: config.WMS_EMULATOR_MAX_CREDITS,
     faults: config.WMS_EMULATOR_FAULTS,
-    logger,
-  });
+  };
+}
+
+/**
+ * Starts the emulator as the WMS_EMULATOR_* variables say (validated first: a bad value throws an Error
+ * naming it before anything listens). Shared by `npm run emulator:wms` and the embedded stack.
+ */
+export function startWmsEmulatorFromEnv(env: NodeJS.ProcessEnv, logger: Logger): Promise<RunningWmsEmulator> {
+  return startWmsEmulator({ ...wmsEmulatorOptionsFromEnv(env), logger });
 }

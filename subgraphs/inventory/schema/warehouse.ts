@@ -26,3 +26,12 @@ builder.queryField('warehouses', (t) =>
     },
   }),
 );
+
+/** Other subgraphs add their view of a warehouse (the WMS's backlog, say) by its code. */
+builder.asEntity(WarehouseType, {
+  key: builder.selection<{ code: string }>('code'),
+  resolveReference: async (reference, context) => {
+    requirePrincipal(context);
+    return (await context.loaders.warehouses()).find((w) => w.code === reference.code) ?? null;
+  },
+});

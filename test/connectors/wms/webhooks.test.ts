@@ -138,8 +138,10 @@ describe('WMS webhooks', () => {
     await receiver.waitFor(3);
     const ids = receiver.received.map((d) => headersOf(d).messageId);
     expect(new Set(ids).size).toBe(1);
-    const record = h.wms.emulator.dispatcher.deliveries().find((d) => d.messageId === ids[0]);
-    expect(record).toMatchObject({ attempts: 3, statuses: [500, 503, 200], delivered: true });
+    // The receiver answers before the dispatcher records the answer: wait (bounded) for the record.
+    const recordOf = () => h.wms.emulator.dispatcher.deliveries().find((d) => d.messageId === ids[0]);
+    for (let i = 0; i < 100 && !recordOf()?.delivered; i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(recordOf()).toMatchObject({ attempts: 3, statuses: [500, 503, 200], delivered: true });
   });
 
   it('sends badly signed and malformed webhooks when those faults are set', async () => {
