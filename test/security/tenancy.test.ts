@@ -9,7 +9,7 @@ import { DEMO_PARTNER1_API_KEY, DEMO_PARTNER2_API_KEY } from '../../gateway/auth
 import { createLogger } from '../../platform/logger.js';
 import { toGlobalId } from '../../schema/canonical/global-id.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../../stack/embedded-stack.js';
-import { partnerPrincipal, postAs, TEST_IDENTITY_SECRET } from '../support/graphql.js';
+import { internalPrincipal, partnerPrincipal, postAs, TEST_IDENTITY_SECRET } from '../support/graphql.js';
 
 interface Tenant {
   partnerId: number;
@@ -23,6 +23,7 @@ describe('tenant isolation: partner A never sees partner B', () => {
   let stack: EmbeddedStack;
   let a: Tenant;
   let b: Tenant;
+  let odoo: OdooClient;
 
   const gql = async (key: string, query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(stack.gateway.url, {
@@ -39,7 +40,7 @@ describe('tenant isolation: partner A never sees partner B', () => {
       identitySecret: TEST_IDENTITY_SECRET,
       odoo: { port: 0, demo: { scale: 1, seed: 7 } },
     });
-    const odoo = new OdooClient({
+    odoo = new OdooClient({
       config: odooConfigSchema.parse({
         url: stack.odoo.url,
         apiKey: stack.odoo.apiKey,
@@ -106,6 +107,56 @@ describe('tenant isolation: partner A never sees partner B', () => {
     const all = await gql(a.key, '{ orders(first: 100) { edges { node { number customer { id } } } } }');
     const customers = new Set(all.data.orders.edges.map((edge: any) => edge.node.customer.id));
     expect([...customers]).toEqual([toGlobalId('Customer', a.partnerId)]);
+  });
+
+  it('resolves none of B’s fulfilments or shipments at the warehouse and shipping subgraphs', async () => {
+    const [shipped] = await odoo.searchRead('sale.order', {
+      domain: [
+        ['partner_id', 'child_of', b.partnerId],
+        ['state', '=', 'sale'],
+        ['delivery_status', '=', 'full'],
+      ],
+      fields: ['name'],
+      limit: 1,
+    });
+    const number = shipped!.name!;
+    const entities = (fragment: string) =>
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ${fragment} } }`;
+    const asInternal = await postAs(
+      stack.subgraphs.shipping.url,
+      internalPrincipal,
+      entities('... on Order { shipments { trackingNumber } }'),
+      { r: [{ __typename: 'Order', number }] },
+    );
+    const tracking = asInternal.body.data?._entities?.[0]?.shipments?.[0]?.trackingNumber as string;
+    expect(tracking).toEqual(expect.any(String)); // the control: B's order did ship
+    const asA = partnerPrincipal(a.partnerId);
+    const warehouse = await postAs(
+      stack.subgraphs.warehouse.url,
+      asA,
+      entities('... on Order { fulfillment { status } }'),
+      { r: [{ __typename: 'Order', number }] },
+    );
+    expect(warehouse.body).toEqual({ data: { _entities: [{ fulfillment: null }] } });
+    const shipping = await postAs(
+      stack.subgraphs.shipping.url,
+      asA,
+      entities('... on Order { shipments { trackingNumber } } ... on Shipment { status }'),
+      {
+        r: [
+          { __typename: 'Order', number },
+          { __typename: 'Shipment', trackingNumber: tracking },
+        ],
+      },
+    );
+    expect(shipping.body).toEqual({ data: { _entities: [{ shipments: [] }, null] } });
+    const asB = await postAs(
+      stack.subgraphs.shipping.url,
+      partnerPrincipal(b.partnerId),
+      entities('... on Shipment { trackingNumber }'),
+      { r: [{ __typename: 'Shipment', trackingNumber: tracking }] },
+    );
+    expect(asB.body).toEqual({ data: { _entities: [{ trackingNumber: tracking }] } });
   });
 
   it('resolves none of B’s entities through _entities at the subgraphs, even with a valid identity for A', async () => {
