@@ -78,6 +78,9 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The process owner stops us (runUntilSignal, the embedded stack): Apollo's own SIGINT handler would
+    // stop the server a second time, concurrently, and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       // Idle keep-alive connections (the gateway's pool) are closed at once; busy ones get 2 s to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 2000 }),
