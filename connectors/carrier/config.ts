@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../odoo/config-error.js';
+import { ConfigError } from '../shared/config-error.js';
 import { CARRIER_EMULATOR_DEFAULT_URL, CARRIER_EMULATOR_DEMO_KEY } from './demo.js';
 
 const positiveInt = z.coerce.number().int().positive();

@@ -10,7 +10,7 @@ export type {
 } from './client.js';
 export { loadOdooConfig, odooConfigSchema, parseOdooConfig, ODOO_ENV_VARS } from './config.js';
 export type { OdooConfig, OdooConfigInput } from './config.js';
-export { ConfigError } from './config-error.js';
+export { ConfigError } from '../shared/config-error.js';
 export { and, FALSE_DOMAIN, normalizeDomain, not, or, TRUE_DOMAIN, where } from './domain.js';
 export type {
   Domain,
@@ -58,4 +58,4 @@ export { JsonRpcTransport } from './transport/jsonrpc.js';
 export { fetchServerVersion, protocolForVersion } from './transport/server-version.js';
 export type { OdooServerVersion } from './transport/server-version.js';
 export type { OdooCallArgs, OdooProtocol, OdooTransport } from './transport/transport.js';
-export { USER_AGENT } from './user-agent.js';
+export { USER_AGENT } from '../shared/user-agent.js';

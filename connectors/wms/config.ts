@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../odoo/config-error.js';
+import { ConfigError } from '../shared/config-error.js';
 import { DEMO_WAREHOUSES, WMS_EMULATOR_DEFAULT_URL, WMS_EMULATOR_DEMO_TOKEN } from './demo.js';
 import { parseWarehouseMap } from './warehouse-map.js';
 

@@ -1,5 +1,5 @@
 import { CORRELATION_HEADER, currentCorrelationId } from '../../platform/correlation.js';
-import { USER_AGENT } from '../odoo/user-agent.js';
+import { USER_AGENT } from '../shared/user-agent.js';
 import { WmsProtocolError } from './errors.js';
 import { fromHttpStatus, fromThrown, fromWireErrors, type WmsFailureSite } from './to-wms-error.js';
 import { wireResponseSchema } from './wire.js';

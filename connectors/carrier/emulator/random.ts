@@ -1,14 +1,4 @@
-/** A small seedable PRNG (mulberry32), so that rates, codes and tracking histories replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../shared/seeded-random.js';
 
 /** FNV-1a of a string: a seed derived from content, so the same input draws the same numbers. */
 export function hashSeed(text: string): number {

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { PyException, SerializationFailure, type OdooException } from './orm/exceptions.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../shared/seeded-random.js';
 
 const rate = z.number().min(0).max(1);
 

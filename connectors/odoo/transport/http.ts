@@ -1,6 +1,6 @@
 import { CORRELATION_HEADER, currentCorrelationId } from '../../../platform/correlation.js';
 import { toOdooError, type OdooFailureSite } from '../to-odoo-error.js';
-import { USER_AGENT } from '../user-agent.js';
+import { USER_AGENT } from '../../shared/user-agent.js';
 
 /** A fetch-compatible function; tests and the emulator may inject their own. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, type Logger } from '../../../platform/logger.js';
-import { seededRandom } from '../../odoo/emulator/random.js';
+import { seededRandom } from '../../shared/seeded-random.js';
 import { DEMO_WAREHOUSES, WMS_EMULATOR_DEMO_TOKEN, type DemoWarehouse } from '../demo.js';
 import type { WmsShipTo } from '../types.js';
 import { CallCounter } from './call-counter.js';

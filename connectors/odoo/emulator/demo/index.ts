@@ -9,7 +9,7 @@
  * same records.
  */
 import type { OdooEmulator } from '../emulator.js';
-import { seededRandom } from '../random.js';
+import { seededRandom } from '../../../shared/seeded-random.js';
 import { setUpCatalog } from './catalog.js';
 import { createCustomers } from './customers.js';
 import { planOrders } from './orders.js';

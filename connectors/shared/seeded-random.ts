@@ -1,4 +1,4 @@
-/** A small seedable PRNG (mulberry32), so that fault injection can be replayed exactly. */
+/** A small seedable PRNG (mulberry32), so that emulators' demo data, faults and progressions replay exactly. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
