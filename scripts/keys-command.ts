@@ -24,6 +24,7 @@ const createSchema = z
     'partner-kind': z.enum(partnerKinds).optional(),
     scopes: z.string().min(1, 'required: comma-separated, e.g. orders:read,invoices:read'),
     expires: durationSchema.optional(),
+    'persisted-only': z.boolean().optional(),
   })
   .superRefine((value, context) => {
     if (value.kind === 'partner' && (value.tenant === undefined || value['partner-kind'] === undefined))
@@ -45,9 +46,10 @@ const createSchema = z
       .map((scope) => scope.trim())
       .filter(Boolean);
     const expiresAt = value.expires === undefined ? null : new Date(Date.now() + value.expires);
+    const persistedOnly = value['persisted-only'] ?? false;
     const input: NewApiKey =
       value.kind === 'internal'
-        ? { name: value.name, principal: { kind: 'internal', scopes }, expiresAt }
+        ? { name: value.name, principal: { kind: 'internal', scopes, persistedOnly }, expiresAt }
         : {
             name: value.name,
             principal: {
@@ -55,6 +57,7 @@ const createSchema = z
               tenantPartnerId: value.tenant ?? 0,
               partnerKind: value['partner-kind'] ?? 'customer',
               scopes,
+              persistedOnly,
             },
             expiresAt,
           };

@@ -3,10 +3,14 @@
  * default `dg`). Exit 0 on success, 2 on a usage error or a refused operation, 1 on a fault.
  *
  *   create --name N --kind internal|partner [--tenant <odoo partner id> --partner-kind customer|supplier|carrier|marketplace|3pl]
- *          --scopes a,b,c [--expires 90d]      prints the new key ONCE
- *   list                                        prefix, name, kind, tenant, scopes, expiry, last used, revoked
+ *          --scopes a,b,c [--expires 90d] [--persisted-only]
+ *                                               prints the new key ONCE; --persisted-only: the key may run
+ *                                               only persisted documents (schema/persisted-documents.json)
+ *   list                                        prefix, name, kind, tenant, scopes, persisted only, expiry,
+ *                                               last used, revoked
  *   revoke <prefix>
- *   rotate <prefix> [--overlap 24h]             prints the new key ONCE; the old one works for the overlap
+ *   rotate <prefix> [--overlap 24h]             prints the new key ONCE; the old one works for the overlap;
+ *                                               the new key keeps the old one's principal (persisted only too)
  */
 import { parseArgs } from 'node:util';
 import { ApiKeyError } from '../platform/auth/api-key-error.js';
@@ -16,7 +20,7 @@ import { createLogger } from '../platform/logger.js';
 import { connectRedis } from '../platform/redis.js';
 import { parseKeysCommand, type KeysCommand } from './keys-command.js';
 
-const USAGE = `usage: npm run keys -- create --name N --kind internal|partner [--tenant ID --partner-kind KIND] --scopes a,b [--expires 90d]
+const USAGE = `usage: npm run keys -- create --name N --kind internal|partner [--tenant ID --partner-kind KIND] --scopes a,b [--expires 90d] [--persisted-only]
        npm run keys -- list
        npm run keys -- revoke <prefix>
        npm run keys -- rotate <prefix> [--overlap 24h]
@@ -35,6 +39,7 @@ function parseCommand(argv: string[]): KeysCommand {
       scopes: { type: 'string' },
       expires: { type: 'string' },
       overlap: { type: 'string' },
+      'persisted-only': { type: 'boolean' },
     },
   });
   const prefix = positionals[1] === undefined ? {} : { prefix: positionals[1] };
@@ -51,6 +56,7 @@ function describe(key: ApiKeyInfo): string {
     p.kind,
     p.kind === 'partner' ? `tenant=${p.tenantPartnerId} (${p.partnerKind})` : 'tenant=-',
     `scopes=${p.scopes.join(',')}`,
+    `persistedOnly=${p.persistedOnly ? 'yes' : 'no'}`,
     `expires=${key.expiresAt ?? 'never'}`,
     `lastUsed=${key.lastUsedAt ?? 'never'}`,
     `revoked=${key.revokedAt ?? 'no'}`,
@@ -65,7 +71,8 @@ async function run(command: KeysCommand, store: RedisApiKeyStore): Promise<void>
     case 'create': {
       const { key, record } = await store.create(command.input);
       out(key);
-      process.stderr.write(`created ${record.prefix} (${record.name}). ${SHOWN_ONCE}\n`);
+      const only = record.principal.persistedOnly ? ', persisted documents only' : '';
+      process.stderr.write(`created ${record.prefix} (${record.name}${only}). ${SHOWN_ONCE}\n`);
       return;
     }
     case 'list':

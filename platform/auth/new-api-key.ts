@@ -7,6 +7,9 @@ const scopesSchema = z
   .min(1, 'at least one scope')
   .transform((scopes) => [...new Set(scopes)]);
 
+/** Whether the key may run only persisted documents (see usePersistedDocuments). Default false. */
+const persistedOnlySchema = z.boolean().optional();
+
 /** The principal a new key acts for; `id` and `name` default to ones derived from the key. */
 const principalDraftSchema = z
   .discriminatedUnion('kind', [
@@ -15,6 +18,7 @@ const principalDraftSchema = z
       id: z.string().min(1).optional(),
       name: z.string().min(1).optional(),
       scopes: scopesSchema,
+      persistedOnly: persistedOnlySchema,
     }),
     z.object({
       kind: z.literal('partner'),
@@ -23,6 +27,7 @@ const principalDraftSchema = z
       partnerKind: z.enum(partnerKinds),
       tenantPartnerId: z.number().int().positive(),
       scopes: scopesSchema,
+      persistedOnly: persistedOnlySchema,
     }),
   ])
   .superRefine((principal, context) => {
@@ -65,9 +70,16 @@ export function parseNewApiKey(
   if (expiresAt && expiresAt.getTime() <= now) {
     throw new ApiKeyError('INVALID_INPUT', [{ path: 'expiresAt', message: 'must be in the future' }]);
   }
+  // Stored only when set, so a record without it reads as it always has.
+  const { persistedOnly, ...rest } = principal;
   return {
     name,
-    principal: { ...principal, id: principal.id ?? `key:${prefix}`, name: principal.name ?? name },
+    principal: {
+      ...rest,
+      id: principal.id ?? `key:${prefix}`,
+      name: principal.name ?? name,
+      ...(persistedOnly ? { persistedOnly: true } : {}),
+    },
     ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
   };
 }

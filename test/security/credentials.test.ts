@@ -188,6 +188,47 @@ describe('npm run keys', () => {
     });
     await expect(run('revoke', 'nosuchkey')).rejects.toMatchObject({ code: 2 });
   }, 60_000);
+
+  it('creates a key restricted to persisted documents with --persisted-only, shown in list and kept on rotate', async () => {
+    const created = await run(
+      'create',
+      '--name',
+      'Kiosk',
+      '--kind',
+      'partner',
+      '--tenant',
+      '9',
+      '--partner-kind',
+      'customer',
+      '--scopes',
+      'orders:read',
+      '--persisted-only',
+    );
+    const key = created.stdout.trim();
+    expect(created.stderr).toContain('persisted documents only');
+    const prefix = key.split('_')[1]!;
+    await expect(store.authenticate(key)).resolves.toEqual({
+      kind: 'partner',
+      id: `key:${prefix}`,
+      name: 'Kiosk',
+      tenantPartnerId: 9,
+      partnerKind: 'customer',
+      scopes: ['orders:read'],
+      persistedOnly: true,
+    });
+
+    const plain = (
+      await run('create', '--name', 'Staff', '--kind', 'internal', '--scopes', 'orders:read')
+    ).stdout.trim();
+    await expect(store.authenticate(plain)).resolves.not.toHaveProperty('persistedOnly');
+
+    const listed = (await run('list')).stdout.split('\n');
+    expect(listed.find((row) => row.startsWith(prefix))).toContain('scopes=orders:read\tpersistedOnly=yes');
+    expect(listed.find((row) => row.startsWith(plain.split('_')[1]!))).toContain('persistedOnly=no');
+
+    const rotated = (await run('rotate', prefix, '--overlap', '0m')).stdout.trim();
+    await expect(store.authenticate(rotated)).resolves.toMatchObject({ persistedOnly: true });
+  }, 60_000);
 });
 
 describe('the access subgraph', () => {
@@ -279,6 +320,42 @@ describe('the access subgraph', () => {
     await expect(store.authenticate(issued.key)).resolves.toBeNull();
   });
 
+  it('creates a key restricted to persisted documents when asked (persistedOnly, default false)', async () => {
+    const create = (input: Record<string, unknown>) =>
+      postAs(
+        access.url,
+        internalPrincipal,
+        `mutation ($input: CreateApiKeyInput!) {
+          createApiKey(input: $input) { ... on ApiKeyIssued { key apiKey { prefix persistedOnly } } }
+        }`,
+        { input: { name: 'Kiosk', kind: 'INTERNAL', scopes: ['catalog:read'], ...input } },
+      );
+    const restricted = await create({ persistedOnly: true });
+    expect(restricted.body.errors).toBeUndefined();
+    const issued = restricted.body.data.createApiKey;
+    expect(issued.apiKey.persistedOnly).toBe(true);
+    await expect(store.authenticate(issued.key)).resolves.toMatchObject({
+      kind: 'internal',
+      persistedOnly: true,
+    });
+
+    const open = (await create({})).body.data.createApiKey;
+    expect(open.apiKey.persistedOnly).toBe(false);
+    await expect(store.authenticate(open.key)).resolves.not.toHaveProperty('persistedOnly');
+
+    const listed = await postAs(
+      access.url,
+      internalPrincipal,
+      '{ apiKeys(first: 100) { edges { node { prefix persistedOnly } } } }',
+    );
+    expect(listed.body.data.apiKeys.edges).toEqual(
+      expect.arrayContaining([
+        { node: { prefix: issued.apiKey.prefix, persistedOnly: true } },
+        { node: { prefix: open.apiKey.prefix, persistedOnly: false } },
+      ]),
+    );
+  });
+
   it('answers business failures in the result type', async () => {
     const refused = await postAs(access.url, internalPrincipal, CREATE, {
       input: {
@@ -323,6 +400,24 @@ describe('the access subgraph', () => {
     expect(list.body.errors?.[0]).toMatchObject({ path: ['apiKeys'], extensions: { code: 'FORBIDDEN' } });
     const anonymous = await postAs(access.url, null, '{ apiKeys { edges { node { prefix } } } }');
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('through the gateway: a partner asking for keys is refused FORBIDDEN naming keys:manage', async () => {
+    const { key } = await store.create({ name: 'nosy partner', principal: partner });
+    const response = await post(gateway.url, '{ apiKeys(first: 1) { edges { node { prefix } } } }', {
+      authorization: `Bearer ${key}`,
+    });
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'Missing scope keys:manage for Query.apiKeys',
+          locations: [expect.any(Object)],
+          path: ['apiKeys'],
+          extensions: { code: 'FORBIDDEN', missingScopes: ['keys:manage'], coordinate: 'Query.apiKeys' },
+        },
+      ],
+    });
   });
 
   it('through the gateway: a revoked key gets 401 on the very next request', async () => {

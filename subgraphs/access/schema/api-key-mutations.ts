@@ -1,7 +1,7 @@
 import type { NewApiKey } from '../../../platform/auth/new-api-key.js';
 import { ApiKeyError } from '../../../platform/auth/api-key-error.js';
 import { builder } from '../builder.js';
-import { requireKeyManager } from '../require-key-manager.js';
+import { KEYS_MANAGE_SCOPE, requireKeyManager } from '../require-key-manager.js';
 import { PartnerKindType, PrincipalKindType } from './api-key.js';
 import { IssueResultType, refusalOf, RevokeResultType } from './api-key-results.js';
 
@@ -28,6 +28,12 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
       required: false,
       description: 'When the key stops working; omit for never.',
     }),
+    persistedOnly: t.boolean({
+      required: false,
+      defaultValue: false,
+      description:
+        'Whether the key may run only persisted (trusted) documents: any other query is refused with `PERSISTED_DOCUMENT_REQUIRED`. Default false.',
+    }),
   }),
 });
 
@@ -35,8 +41,13 @@ type CreateInput = typeof CreateApiKeyInput.$inferInput;
 
 function newApiKey(input: CreateInput): NewApiKey {
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  const persistedOnly = input.persistedOnly ?? false;
   if (input.kind === 'internal')
-    return { name: input.name, principal: { kind: 'internal', scopes: input.scopes }, expiresAt };
+    return {
+      name: input.name,
+      principal: { kind: 'internal', scopes: input.scopes, persistedOnly },
+      expiresAt,
+    };
   if (input.tenantPartnerId == null || input.partnerKind == null) {
     throw new ApiKeyError('INVALID_INPUT', [
       { path: 'tenantPartnerId', message: 'a partner key needs tenantPartnerId and partnerKind' },
@@ -49,6 +60,7 @@ function newApiKey(input: CreateInput): NewApiKey {
       tenantPartnerId: input.tenantPartnerId,
       partnerKind: input.partnerKind,
       scopes: input.scopes,
+      persistedOnly,
     },
     expiresAt,
   };
@@ -59,6 +71,8 @@ builder.mutationField('createApiKey', (t) =>
     type: IssueResultType,
     description: 'Creates an API key and shows it once. Internal callers with `keys:manage` only.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: 'The key to create.' }) },
+    authenticated: true,
+    requiresScopes: [[KEYS_MANAGE_SCOPE]],
     resolve: async (_root, { input }, context) => {
       requireKeyManager(context);
       try {
@@ -76,6 +90,8 @@ builder.mutationField('revokeApiKey', (t) =>
     description:
       'Revokes a key at once: its next request is refused. Internal callers with `keys:manage` only.',
     args: { prefix: t.arg.string({ required: true, description: 'The prefix of the key to revoke.' }) },
+    authenticated: true,
+    requiresScopes: [[KEYS_MANAGE_SCOPE]],
     resolve: async (_root, { prefix }, context) => {
       requireKeyManager(context);
       try {
@@ -100,6 +116,8 @@ builder.mutationField('rotateApiKey', (t) =>
         description: 'How long the old key keeps working, in hours (0 to 720; default 24).',
       }),
     },
+    authenticated: true,
+    requiresScopes: [[KEYS_MANAGE_SCOPE]],
     resolve: async (_root, { prefix, overlapHours }, context) => {
       requireKeyManager(context);
       try {

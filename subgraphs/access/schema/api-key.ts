@@ -3,7 +3,7 @@ import type { ApiKeyInfo } from '../../../platform/auth/api-key-record.js';
 import { throwIfIssues, type Issue } from '../../../platform/graphql/input-issues.js';
 import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../platform/graphql/page-args.js';
 import { builder } from '../builder.js';
-import { requireKeyManager } from '../require-key-manager.js';
+import { KEYS_MANAGE_SCOPE, requireKeyManager } from '../require-key-manager.js';
 
 export const PrincipalKindType = builder.enumType('PrincipalKind', {
   description: 'Whom a credential acts for.',
@@ -50,6 +50,11 @@ export const ApiKeyType = builder.objectRef<ApiKeyInfo>('ApiKey').implement({
     scopes: t.stringList({
       description: 'What the key may do, e.g. `orders:read`.',
       resolve: (k) => k.principal.scopes,
+    }),
+    persistedOnly: t.boolean({
+      description:
+        'Whether the key may run only persisted (trusted) documents; any other query is refused with `PERSISTED_DOCUMENT_REQUIRED`.',
+      resolve: (k) => k.principal.persistedOnly ?? false,
     }),
     createdAt: t.field({
       type: 'DateTime',
@@ -99,6 +104,8 @@ builder.queryField('apiKeys', (t) =>
     type: ApiKeyConnection,
     description:
       'Every API key, revoked and expired ones included. Internal callers with `keys:manage` only.',
+    authenticated: true,
+    requiresScopes: [[KEYS_MANAGE_SCOPE]],
     args: {
       first: t.arg.int({
         required: false,
