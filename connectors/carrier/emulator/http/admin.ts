@@ -15,43 +15,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { AdminError, adminJsonBody, validated } from '../../../shared/emulator-admin.js';
 import { CARRIERS } from '../carriers.js';
 import type { CarrierEmulator } from '../emulator.js';
 import { iso } from '../render.js';
-import { readBody, sendJson } from './respond.js';
+import { sendJson } from './respond.js';
 
 const clockSchema = z
   .object({ now: z.string().nullable().optional(), advanceMs: z.number().int().min(0).optional() })
   .strict();
-
-class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly issues?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
-  try {
-    return text ? (JSON.parse(text) as unknown) : {};
-  } catch {
-    throw new AdminError(400, 'body is not JSON');
-  }
-}
-
-function validated<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof z.ZodError) throw new AdminError(400, 'invalid input', error.issues);
-    if (error instanceof Error) throw new AdminError(400, error.message);
-    throw error;
-  }
-}
 
 function clockState(emulator: CarrierEmulator) {
   return { now: iso(emulator.now()), frozen: emulator.clock.isFrozen };
@@ -64,7 +36,7 @@ async function route(req: IncomingMessage, emulator: CarrierEmulator, path: stri
       return emulator.faults.config;
     case 'POST faults':
     case 'PUT faults': {
-      const body = await jsonBody(req);
+      const body = await adminJsonBody(req);
       return validated(() => emulator.faults.configure(body));
     }
     case 'DELETE faults':
@@ -72,7 +44,7 @@ async function route(req: IncomingMessage, emulator: CarrierEmulator, path: stri
     case 'GET clock':
       return clockState(emulator);
     case 'POST clock': {
-      const body = await jsonBody(req);
+      const body = await adminJsonBody(req);
       validated(() => {
         const { now, advanceMs } = clockSchema.parse(body);
         if (now !== undefined) emulator.clock.set(now);

@@ -15,39 +15,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { AdminError, adminJsonBody, validated as validatedAs } from '../../../shared/emulator-admin.js';
 import type { OdooEmulator } from '../emulator.js';
-import { readBody, sendJson } from './respond.js';
+import { sendJson } from './respond.js';
 
 const clockSchema = z.object({ now: z.string().nullable() }).strict();
 
-class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly issues?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
-  try {
-    return text ? (JSON.parse(text) as unknown) : {};
-  } catch {
-    throw new AdminError(400, 'body is not JSON');
-  }
-}
-
-function validated<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof z.ZodError) throw new AdminError(400, 'invalid configuration', error.issues);
-    if (error instanceof Error) throw new AdminError(400, error.message);
-    throw error;
-  }
-}
+const validated = <T>(run: () => T): T => validatedAs(run, 'invalid configuration');
 
 async function route(req: IncomingMessage, emulator: OdooEmulator, path: string): Promise<unknown> {
   const method = req.method ?? 'GET';
@@ -56,7 +30,7 @@ async function route(req: IncomingMessage, emulator: OdooEmulator, path: string)
       return emulator.faults.config;
     case 'POST faults':
     case 'PUT faults': {
-      const body = await jsonBody(req);
+      const body = await adminJsonBody(req);
       return validated(() => emulator.faults.configure(body as never));
     }
     case 'DELETE faults':
@@ -65,13 +39,13 @@ async function route(req: IncomingMessage, emulator: OdooEmulator, path: string)
       return emulator.webhooks.getRules();
     case 'POST webhooks':
     case 'PUT webhooks': {
-      const body = await jsonBody(req);
+      const body = await adminJsonBody(req);
       return validated(() => emulator.webhooks.setRules(body));
     }
     case 'GET clock':
       return { now: emulator.now(), frozen: emulator.clock.isFrozen };
     case 'POST clock': {
-      const body = await jsonBody(req);
+      const body = await adminJsonBody(req);
       validated(() => emulator.setNow(clockSchema.parse(body).now));
       return { now: emulator.now(), frozen: emulator.clock.isFrozen };
     }

@@ -14,41 +14,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { AdminError, adminJsonBody, validated } from '../../../shared/emulator-admin.js';
 import type { WmsEmulator } from '../emulator.js';
-import { hasBearer, readBody, sendJson } from './respond.js';
+import { hasBearer, sendJson } from './respond.js';
 
 const clockSchema = z
   .object({ now: z.string().nullable().optional(), advanceMs: z.number().int().min(0).optional() })
   .strict();
-
-class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly issues?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
-  try {
-    return text ? (JSON.parse(text) as unknown) : {};
-  } catch {
-    throw new AdminError(400, 'body is not JSON');
-  }
-}
-
-function validated<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof z.ZodError) throw new AdminError(400, 'invalid input', error.issues);
-    if (error instanceof Error) throw new AdminError(400, error.message);
-    throw error;
-  }
-}
 
 function clockState(emulator: WmsEmulator) {
   return { now: emulator.clock.nowIso(), frozen: emulator.clock.isFrozen };
@@ -61,7 +33,7 @@ async function route(req: IncomingMessage, emulator: WmsEmulator, path: string):
       return emulator.faults.config;
     case 'POST faults':
     case 'PUT faults': {
-      const body = await jsonBody(req);
+      const body = await adminJsonBody(req);
       return validated(() => emulator.faults.configure(body));
     }
     case 'DELETE faults':
@@ -69,7 +41,7 @@ async function route(req: IncomingMessage, emulator: WmsEmulator, path: string):
     case 'GET clock':
       return clockState(emulator);
     case 'POST clock': {
-      const body = await jsonBody(req);
+      const body = await adminJsonBody(req);
       validated(() => {
         const { now, advanceMs } = clockSchema.parse(body);
         if (now !== undefined) emulator.clock.set(now);
