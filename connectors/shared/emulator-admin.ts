@@ -1,7 +1,7 @@
 /** What the emulators' control planes (`/__emulator/*`) share: one error, JSON bodies, validation. */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { readBodyText } from './http-io.js';
+import { readBodyText, sendJson } from './http-io.js';
 
 /** A refusal of the control plane: `{ "error": message, "issues"?: [...] }` with this status. */
 export class AdminError extends Error {
@@ -32,5 +32,45 @@ export function validated<T>(run: () => T, what = 'invalid input'): T {
     if (error instanceof z.ZodError) throw new AdminError(400, what, error.issues);
     if (error instanceof Error) throw new AdminError(400, error.message);
     throw error;
+  }
+}
+
+/** `POST /__emulator/clock`: freeze or move the clock (`now`, null to release) and/or advance it. */
+export const clockChangeSchema = z
+  .object({ now: z.string().nullable().optional(), advanceMs: z.number().int().min(0).optional() })
+  .strict();
+
+/** Whether the request carries `Authorization: Bearer <expected>`. */
+export function hasBearer(req: IncomingMessage, expected: string): boolean {
+  const match = /^bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''));
+  return match?.[1]?.trim() === expected;
+}
+
+/**
+ * Answers one control-plane request: 401 without the admin key, else `route`'s answer as JSON; an
+ * AdminError becomes its status with `{ error, issues? }`, anything else a logged 500.
+ */
+export async function serveAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: {
+    adminKey: string;
+    logger: { error(obj: object, msg: string): void };
+    route: () => Promise<unknown>;
+  },
+): Promise<void> {
+  try {
+    if (!hasBearer(req, options.adminKey)) throw new AdminError(401, 'admin key required');
+    sendJson(res, 200, await options.route());
+  } catch (error) {
+    if (error instanceof AdminError)
+      sendJson(res, error.status, {
+        error: error.message,
+        ...(error.issues ? { issues: error.issues } : {}),
+      });
+    else {
+      options.logger.error({ err: error }, 'admin endpoint failed');
+      sendJson(res, 500, { error: 'internal error' });
+    }
   }
 }

@@ -14,16 +14,16 @@
  *   GET    /__emulator/info       API key hint, carriers and services, step, exception rate
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { AdminError, adminJsonBody, validated } from '../../../shared/emulator-admin.js';
+import {
+  AdminError,
+  adminJsonBody,
+  clockChangeSchema,
+  serveAdmin,
+  validated,
+} from '../../../shared/emulator-admin.js';
 import { CARRIERS } from '../carriers.js';
 import type { CarrierEmulator } from '../emulator.js';
 import { iso } from '../render.js';
-import { sendJson } from './respond.js';
-
-const clockSchema = z
-  .object({ now: z.string().nullable().optional(), advanceMs: z.number().int().min(0).optional() })
-  .strict();
 
 function clockState(emulator: CarrierEmulator) {
   return { now: iso(emulator.now()), frozen: emulator.clock.isFrozen };
@@ -46,7 +46,7 @@ async function route(req: IncomingMessage, emulator: CarrierEmulator, path: stri
     case 'POST clock': {
       const body = await adminJsonBody(req);
       validated(() => {
-        const { now, advanceMs } = clockSchema.parse(body);
+        const { now, advanceMs } = clockChangeSchema.parse(body);
         if (now !== undefined) emulator.clock.set(now);
         if (advanceMs !== undefined) emulator.clock.advance(advanceMs);
       });
@@ -79,26 +79,12 @@ async function route(req: IncomingMessage, emulator: CarrierEmulator, path: stri
 }
 
 /** Serves `/__emulator/<path>` for holders of the admin key. */
-export async function handleAdmin(
+export function handleAdmin(
   req: IncomingMessage,
   res: ServerResponse,
   emulator: CarrierEmulator,
   adminKey: string,
   path: string,
 ): Promise<void> {
-  try {
-    const match = /^bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''));
-    if (match?.[1]?.trim() !== adminKey) throw new AdminError(401, 'admin key required');
-    sendJson(res, 200, await route(req, emulator, path));
-  } catch (error) {
-    if (error instanceof AdminError)
-      sendJson(res, error.status, {
-        error: error.message,
-        ...(error.issues ? { issues: error.issues } : {}),
-      });
-    else {
-      emulator.logger.error({ err: error }, 'admin endpoint failed');
-      sendJson(res, 500, { error: 'internal error' });
-    }
-  }
+  return serveAdmin(req, res, { adminKey, logger: emulator.logger, route: () => route(req, emulator, path) });
 }

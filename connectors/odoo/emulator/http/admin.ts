@@ -15,9 +15,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { AdminError, adminJsonBody, validated as validatedAs } from '../../../shared/emulator-admin.js';
+import {
+  AdminError,
+  adminJsonBody,
+  serveAdmin,
+  validated as validatedAs,
+} from '../../../shared/emulator-admin.js';
 import type { OdooEmulator } from '../emulator.js';
-import { sendJson } from './respond.js';
 
 const clockSchema = z.object({ now: z.string().nullable() }).strict();
 
@@ -62,26 +66,12 @@ async function route(req: IncomingMessage, emulator: OdooEmulator, path: string)
 }
 
 /** Serves `/__emulator/<path>` for holders of the admin key. */
-export async function handleAdmin(
+export function handleAdmin(
   req: IncomingMessage,
   res: ServerResponse,
   emulator: OdooEmulator,
   adminKey: string,
   path: string,
 ): Promise<void> {
-  try {
-    const match = /^bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''));
-    if (match?.[1]?.trim() !== adminKey) throw new AdminError(401, 'admin key required');
-    sendJson(res, 200, await route(req, emulator, path));
-  } catch (error) {
-    if (error instanceof AdminError)
-      sendJson(res, error.status, {
-        error: error.message,
-        ...(error.issues ? { issues: error.issues } : {}),
-      });
-    else {
-      emulator.logger.error({ err: error }, 'admin endpoint failed');
-      sendJson(res, 500, { error: 'internal error' });
-    }
-  }
+  return serveAdmin(req, res, { adminKey, logger: emulator.logger, route: () => route(req, emulator, path) });
 }

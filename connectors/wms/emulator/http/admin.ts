@@ -13,14 +13,14 @@
  *   GET    /__emulator/info       warehouses, step, order count, credit settings
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { AdminError, adminJsonBody, validated } from '../../../shared/emulator-admin.js';
+import {
+  AdminError,
+  adminJsonBody,
+  clockChangeSchema,
+  serveAdmin,
+  validated,
+} from '../../../shared/emulator-admin.js';
 import type { WmsEmulator } from '../emulator.js';
-import { hasBearer, sendJson } from './respond.js';
-
-const clockSchema = z
-  .object({ now: z.string().nullable().optional(), advanceMs: z.number().int().min(0).optional() })
-  .strict();
 
 function clockState(emulator: WmsEmulator) {
   return { now: emulator.clock.nowIso(), frozen: emulator.clock.isFrozen };
@@ -43,7 +43,7 @@ async function route(req: IncomingMessage, emulator: WmsEmulator, path: string):
     case 'POST clock': {
       const body = await adminJsonBody(req);
       validated(() => {
-        const { now, advanceMs } = clockSchema.parse(body);
+        const { now, advanceMs } = clockChangeSchema.parse(body);
         if (now !== undefined) emulator.clock.set(now);
         if (advanceMs !== undefined) emulator.clock.advance(advanceMs);
       });
@@ -73,25 +73,12 @@ async function route(req: IncomingMessage, emulator: WmsEmulator, path: string):
 }
 
 /** Serves `/__emulator/<path>` for holders of the admin key. */
-export async function handleAdmin(
+export function handleAdmin(
   req: IncomingMessage,
   res: ServerResponse,
   emulator: WmsEmulator,
   adminKey: string,
   path: string,
 ): Promise<void> {
-  try {
-    if (!hasBearer(req, adminKey)) throw new AdminError(401, 'admin key required');
-    sendJson(res, 200, await route(req, emulator, path));
-  } catch (error) {
-    if (error instanceof AdminError)
-      sendJson(res, error.status, {
-        error: error.message,
-        ...(error.issues ? { issues: error.issues } : {}),
-      });
-    else {
-      emulator.logger.error({ err: error }, 'admin endpoint failed');
-      sendJson(res, 500, { error: 'internal error' });
-    }
-  }
+  return serveAdmin(req, res, { adminKey, logger: emulator.logger, route: () => route(req, emulator, path) });
 }
