@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenEmulator } from '../../shared/emulator-server.js';
 import type { Logger } from '../../../platform/logger.js';
 import type { CallCounter } from './call-counter.js';
 import type { Clock } from './clock.js';
@@ -54,20 +53,11 @@ export async function startCarrierEmulator(
   if (options.now) emulator.clock.set(options.now);
   const adminKey = options.adminKey ?? emulator.apiKey;
   const handler = createRequestHandler(emulator, adminKey);
-  const server = createServer((req, res) => {
-    handler(req, res).catch((error: unknown) => {
-      emulator.logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+  const { server, port, url } = await listenEmulator(handler, {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    logger: emulator.logger,
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   emulator.baseUrl = url;
   const ticker = setInterval(() => emulator.tick(), options.tickMs ?? 1000);
   ticker.unref();

@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenEmulator } from '../../shared/emulator-server.js';
 import type { CallCounter } from './call-counter.js';
 import type { EmulatorClock } from './clock.js';
 import { WmsEmulator, type SeedOrderInput, type WmsEmulatorOptions } from './emulator.js';
@@ -40,22 +39,17 @@ export async function startWmsEmulator(options: StartWmsEmulatorOptions = {}): P
   const emulator = new WmsEmulator(options);
   const adminKey = options.adminKey ?? emulator.token;
   const handler = createRequestHandler(emulator, adminKey);
-  const server = createServer((req, res) => {
-    handler(req, res).catch((error: unknown) => {
-      emulator.logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+  const {
+    server,
+    port,
+    url: baseUrl,
+  } = await listenEmulator(handler, {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    logger: emulator.logger,
   });
   const timer = setInterval(() => emulator.tick(), options.tickIntervalMs ?? 1000);
   timer.unref();
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   emulator.logger.debug({ url: baseUrl }, 'wms emulator listening');
   return {
     url: `${baseUrl}/graphql`,
