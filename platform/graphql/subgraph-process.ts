@@ -14,6 +14,8 @@ const processEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535),
   HOST: z.string().min(1).default('127.0.0.1'),
   IDENTITY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters, the same as the gateway'),
+  /** `production` refuses the emulators' demo credentials in the connectors' configuration. */
+  DG_MODE: z.enum(['demo', 'production']).default('demo'),
 });
 
 export interface SubgraphStarter {
@@ -23,6 +25,7 @@ export interface SubgraphStarter {
     identitySecret: string;
     port: number;
     host: string;
+    mode: 'demo' | 'production';
   }): Promise<RunningSubgraph>;
 }
 
@@ -50,6 +53,7 @@ export async function runSubgraphProcess(
       identitySecret: env.IDENTITY_SIGNING_SECRET,
       port: env.PORT,
       host: env.HOST,
+      mode: env.DG_MODE,
     });
     printBanner([
       `${name} subgraph at ${subgraph.url} (Odoo ${await odoo.protocol()} at ${process.env.ODOO_URL ?? ''})`,

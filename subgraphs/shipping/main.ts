@@ -9,15 +9,13 @@ import { DEFAULT_SUBGRAPH_PORTS } from '../ports.js';
 import { loadShippingOrigins } from './origins.js';
 import { startShippingSubgraph } from './server.js';
 
-const mode = process.env.DG_MODE === 'production' ? 'production' : 'demo';
-
 await runSubgraphProcess('shipping', DEFAULT_SUBGRAPH_PORTS.shipping, (options) =>
   startShippingSubgraph({
     ...options,
-    carrier: new CarrierClient(loadCarrierConfig(process.env, { mode }), {
+    carrier: new CarrierClient(loadCarrierConfig(process.env, { mode: options.mode }), {
       logger: options.logger.child({ part: 'carrier' }),
     }),
-    wms: new WmsClient(loadWmsConfig(process.env, { mode }), {
+    wms: new WmsClient(loadWmsConfig(process.env, { mode: options.mode }), {
       logger: options.logger.child({ part: 'wms' }),
     }),
     origins: loadShippingOrigins(process.env.SHIPPING_ORIGINS),

@@ -4,12 +4,10 @@ import { runSubgraphProcess } from '../../platform/graphql/subgraph-process.js';
 import { DEFAULT_SUBGRAPH_PORTS } from '../ports.js';
 import { startWarehouseSubgraph } from './server.js';
 
-const mode = process.env.DG_MODE === 'production' ? 'production' : 'demo';
-
 await runSubgraphProcess('warehouse', DEFAULT_SUBGRAPH_PORTS.warehouse, (options) =>
   startWarehouseSubgraph({
     ...options,
-    wms: new WmsClient(loadWmsConfig(process.env, { mode }), {
+    wms: new WmsClient(loadWmsConfig(process.env, { mode: options.mode }), {
       logger: options.logger.child({ part: 'wms' }),
     }),
   }),
