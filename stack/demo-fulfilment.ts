@@ -30,9 +30,6 @@ const STATE_OF_CITY: Record<string, string> = {
   'New York': 'NY',
 };
 
-/** Odoo datetimes arrive normalised to ISO 8601 UTC; tolerate the raw `YYYY-MM-DD HH:MM:SS` too. */
-const iso = (at: string) =>
-  new Date(/Z$|[+-]\d\d:\d\d$/.test(at) ? at : `${at.replace(' ', 'T')}Z`).toISOString();
 const shift = (at: string, ms: number) => new Date(new Date(at).getTime() + ms).toISOString();
 
 export interface DemoFulfilmentSummary {
@@ -102,13 +99,14 @@ export async function seedDemoFulfilment(
       phone: null,
       email: null,
     };
-    const receivedAt = iso(order.date_order);
+    // The connector hands datetimes over as ISO 8601 UTC.
+    const receivedAt = order.date_order;
     const done = pickings.find((p) => p.origin === number && p.state === 'done' && p.date_done);
     const units = orderLines.reduce((sum, l) => sum + l.quantity, 0);
     const packages = [];
     let history = {};
     if (done?.date_done) {
-      const shippedAt = iso(done.date_done);
+      const shippedAt = done.date_done;
       const [carrierName, service] = SERVICES[index % SERVICES.length]!;
       const from = DEMO_ORIGINS[warehouseCode] ?? DEMO_ORIGINS.CHI!;
       const weightOz = Math.min(2400, 16 * units);
