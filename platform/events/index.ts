@@ -19,3 +19,12 @@ export {
   type ReadOptions,
   type SubscribeOptions,
 } from './event-log.js';
+export {
+  eventDataOf,
+  eventDataSchemas,
+  fulfillmentUpdatedData,
+  orderStatusChangedData,
+  shipmentUpdatedData,
+  stockChangedData,
+  type EventData,
+} from './event-data.js';
