@@ -6,6 +6,9 @@ export const eventErrorCatalogue = {
   EVENT_CURSOR_INVALID: 'The cursor is neither a stream entry id (`<ms>-<seq>`), `0` nor `$`.',
   EVENT_CURSOR_EXPIRED:
     'Events after the cursor may have been trimmed by retention; resynchronise from the source of truth and resume from `latestId()`.',
+  EVENT_SUBSCRIBER_LAGGING:
+    'More matching events waited for a subscriber than it may hold; resume with `after` set to the last event id received.',
+  EVENT_HUB_CLOSED: 'The process is shutting down and takes no new subscriptions.',
   DEAD_LETTER_NOT_FOUND: 'No dead letter has this id (already replayed, or never dead-lettered).',
 } as const satisfies Record<string, string>;
 

@@ -28,3 +28,4 @@ export {
   stockChangedData,
   type EventData,
 } from './event-data.js';
+export { EventHub, type EventHubOptions, type HubSubscription } from './event-hub.js';
