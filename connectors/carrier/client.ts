@@ -71,6 +71,8 @@ export interface QuoteRatesInput {
 export const ACCOUNT_SUSPENDED_MESSAGE = 'suspended after repeated failures';
 /** The batch endpoint's page size: codes per request. */
 const TRACKERS_PER_BATCH = 100;
+/** Trackers per page when listing them (EasyPost's maximum). */
+const TRACKERS_PER_LIST_PAGE = 100;
 /** Shipment reads in flight at once when trackers name their shipments. */
 const SHIPMENT_READS_IN_FLIGHT = 4;
 /** How long the account list (needed only while an account breaker is not closed) is reused. */
@@ -218,6 +220,37 @@ export class CarrierClient {
       if (!known || known.updatedAt < mapped.updatedAt) result.set(tracker.tracking_code, mapped);
     }
     return result;
+  }
+
+  /**
+   * One page of the trackers created at or after `since`, newest first, as EasyPost lists them
+   * (`GET /v2/trackers?start_datetime=…&page_size=…&before_id=…`); pass the last `trackerId` of a page as
+   * `beforeId` for the next. Each comes with the shipment it was bought on (its reference is our order
+   * number). Reconciliation reads trackers this way, since tracker webhooks are not guaranteed.
+   */
+  async trackersCreatedSince(
+    since: string,
+    options: { pageSize?: number; beforeId?: string } = {},
+  ): Promise<{ trackers: { trackerId: string; shipment: Shipment }[]; hasMore: boolean }> {
+    const query: Record<string, string> = {
+      start_datetime: new Date(since).toISOString(),
+      page_size: String(options.pageSize ?? TRACKERS_PER_LIST_PAGE),
+    };
+    if (options.beforeId) query.before_id = options.beforeId;
+    const page = await this.#call(
+      { method: 'GET', path: '/v2/trackers', query },
+      trackersBatchWireSchema,
+      true,
+    );
+    const shipmentIds = [...new Set(page.trackers.flatMap((tracker) => tracker.shipment_id ?? []))];
+    const shipments = await this.#readShipments(shipmentIds);
+    return {
+      trackers: page.trackers.map((tracker) => ({
+        trackerId: tracker.id,
+        shipment: mapTracker(tracker, tracker.shipment_id ? shipments.get(tracker.shipment_id) : null),
+      })),
+      hasMore: page.has_more ?? false,
+    };
   }
 
   /** Creates (or, within EasyPost's three months, gets back) the tracker of a code and carrier. */

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { DEMO_WAREHOUSES, signWmsWebhook, verifyWmsWebhook } from '../../connectors/wms/index.js';
-import { orderNumberOf, warehouseCodes, wmsEventsOf } from '../../events/inbound/wms-events.js';
+import {
+  fulfillmentEventsOf,
+  orderNumberOf,
+  warehouseCodes,
+  wmsEventsOf,
+} from '../../events/inbound/wms-events.js';
+import { eventDataSchemas } from '../../platform/events/index.js';
 
 const SECRET = 'wms-test-secret';
 const codes = warehouseCodes(Object.fromEntries(DEMO_WAREHOUSES.map((w) => [w.code, w.id])));
@@ -15,7 +21,15 @@ function delivered(payload: Record<string, unknown>) {
   return verifyWmsWebhook(body, { hmac: signWmsWebhook(body, SECRET), messageId: 'msg-1' }, SECRET);
 }
 
-const context = { time: '2026-11-26T10:00:00.000Z', warehouseCodeOf: codes, tenantPartnerId: 42 };
+const context = { receivedAt: '2026-11-26T10:00:00.000Z', warehouseCodeOf: codes, tenantPartnerId: 42 };
+
+/** The events alone, each checked against its type's data schema as consumers will read it. */
+function eventsOf(delivery: ReturnType<typeof delivered>) {
+  return wmsEventsOf(delivery, context).map(({ event }) => {
+    expect(eventDataSchemas[event.type].safeParse(event.data).success).toBe(true);
+    return event;
+  });
+}
 
 describe('warehouseCodes', () => {
   it('knows a warehouse by its base64 id and by the legacy number inside it', () => {
@@ -40,12 +54,12 @@ describe('wmsEventsOf', () => {
       },
     });
     expect(orderNumberOf(delivery)).toBe('S00042');
-    expect(wmsEventsOf(delivery, context)).toEqual([
+    expect(eventsOf(delivery)).toEqual([
       {
         type: 'fulfillment.updated',
         source: 'wms',
         subject: 'S00042',
-        time: context.time,
+        time: context.receivedAt,
         tenantPartnerId: 42,
         data: {
           orderNumber: 'S00042',
@@ -67,9 +81,15 @@ describe('wmsEventsOf', () => {
       allocated_at: '2026-11-26T09:00:00Z',
       line_items: [{ sku: 'DSP-1001', quantity: 1 }],
     });
-    expect(wmsEventsOf(delivery, context)).toMatchObject([
-      { type: 'fulfillment.updated', subject: 'S00043', data: { status: 'ALLOCATED' } },
+    expect(eventsOf(delivery)).toMatchObject([
+      {
+        type: 'fulfillment.updated',
+        subject: 'S00043',
+        time: '2026-11-26T09:00:00.000Z',
+        data: { status: 'ALLOCATED' },
+      },
     ]);
+    expect(wmsEventsOf(delivery, context)[0]!.dedupKey).toBe('wms:order:S00043:ALLOCATED');
   });
 
   it('maps an inventory update to one internal stock.changed per SKU and warehouse, and no order', () => {
@@ -91,7 +111,7 @@ describe('wmsEventsOf', () => {
       ],
     });
     expect(orderNumberOf(delivery)).toBeNull();
-    expect(wmsEventsOf(delivery, context)).toEqual([
+    expect(eventsOf(delivery)).toEqual([
       expect.objectContaining({
         type: 'stock.changed',
         subject: 'DSP-1001@CHI',
@@ -103,5 +123,56 @@ describe('wmsEventsOf', () => {
         data: { sku: 'PPE-1002', warehouseCode: 'NWK', available: 0, onHand: 3 },
       }),
     ]);
+  });
+
+  it('keys stock changes by delivery (not reconciled) and order steps by content (reconciled)', () => {
+    const stock = delivered({
+      webhook_type: 'Inventory Update',
+      inventory: [
+        {
+          sku: 'DSP-1001',
+          inventory: 1,
+          on_hand: 1,
+          updated_warehouse: { warehouse_id: 72101, warehouse_uuid: 'V2FyZWhvdXNlOjcyMTAx' },
+        },
+      ],
+    });
+    expect(wmsEventsOf(stock, context).map((k) => k.dedupKey)).toEqual(['wms:stock:msg-1:DSP-1001@CHI']);
+  });
+});
+
+describe('fulfillmentEventsOf', () => {
+  it('stands for every step the order reached, under the keys its webhooks use', () => {
+    const keyed = fulfillmentEventsOf(
+      {
+        wmsOrderId: 'T3JkZXI6NQ==',
+        orderNumber: 'S00044',
+        warehouseCode: 'CHI',
+        status: 'SHIPPED',
+        receivedAt: '2026-11-26T08:00:00.000Z',
+        allocatedAt: '2026-11-26T08:01:00.000Z',
+        pickedAt: '2026-11-26T08:02:00.000Z',
+        packedAt: '2026-11-26T08:03:00.000Z',
+        shippedAt: '2026-11-26T08:04:00.000Z',
+        cancelledAt: null,
+        holdReason: null,
+        lines: [],
+        packages: [
+          { trackingNumber: '1Z1', carrier: 'UPS', service: 'Ground', weightOz: 3, shippedAt: null },
+        ],
+        updatedAt: '2026-11-26T08:04:00.000Z',
+      },
+      7,
+    );
+    expect(keyed.map((k) => [k.dedupKey, k.event.time, k.event.source])).toEqual([
+      ['wms:order:S00044:ALLOCATED', '2026-11-26T08:01:00.000Z', 'reconciliation'],
+      ['wms:order:S00044:PACKED', '2026-11-26T08:03:00.000Z', 'reconciliation'],
+      ['wms:order:S00044:SHIPPED', '2026-11-26T08:04:00.000Z', 'reconciliation'],
+    ]);
+    expect(keyed[2]!.event.data).toEqual({
+      orderNumber: 'S00044',
+      status: 'SHIPPED',
+      packages: [{ trackingNumber: '1Z1', carrier: 'UPS', service: 'Ground' }],
+    });
   });
 });
