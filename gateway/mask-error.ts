@@ -44,8 +44,24 @@ function withoutInternals(error: GraphQLError): GraphQLError {
  * answered garbage, a subgraph's INTERNAL_SERVER_ERROR) becomes 'Unexpected error.' with
  * INTERNAL_SERVER_ERROR, and the original is logged under the correlation id.
  */
+/**
+ * A subgraph's subscription results reach the gateway over graphql-ws as JSON: their errors are plain
+ * `{ message, path, extensions }` objects, which become GraphQLErrors here so they are judged by their
+ * code like any other subgraph error.
+ */
+function fromWire(error: unknown): unknown {
+  if (error instanceof Error || typeof error !== 'object' || error === null) return error;
+  const { message, path, extensions } = error as Record<string, unknown>;
+  if (typeof message !== 'string') return error;
+  return new GraphQLError(message, {
+    path: Array.isArray(path) ? (path as (string | number)[]) : undefined,
+    extensions: typeof extensions === 'object' && extensions !== null ? extensions : {},
+  });
+}
+
 export function createMaskError(logger: Logger) {
-  return (error: unknown): Error => {
+  return (raw: unknown): Error => {
+    const error = fromWire(raw);
     if (error instanceof GraphQLError && passesThrough(error)) return withoutInternals(error);
     logger.error({ err: error }, 'unexpected error masked');
     const located = error instanceof GraphQLError ? error : undefined;

@@ -16,6 +16,7 @@ import type { ApiKeyStore } from '../platform/auth/api-key-store.js';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../gateway/server.js';
 import type { RunningSubgraph } from '../platform/graphql/start-subgraph-server.js';
 import type { Logger } from '../platform/logger.js';
+import { openEventHub, type OpenedEventHub } from '../platform/events/open-event-hub.js';
 import { connectRedis } from '../platform/redis.js';
 import { composeGraph } from '../schema/tools/compose-graph.js';
 import { subgraphEntries, type SubgraphName } from '../subgraphs/index.js';
@@ -69,6 +70,11 @@ export interface EmbeddedStackOptions {
    * Default none: in-process buckets and audit to the log only, with a warning.
    */
   redisUrl?: string;
+  /**
+   * The event stream subscriptions follow (in Redis at `redisUrl`). Default `dg:events`; tests pass one
+   * of their own. Without `redisUrl` there are no events and subscriptions answer EVENTS_UNAVAILABLE.
+   */
+  eventStream?: string;
   gateway?: Partial<
     Pick<
       StartGatewayOptions,
@@ -131,6 +137,18 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
   // A secret of this run only: it never leaves the process, and a restart invalidates every token.
   const identitySecret = options.identitySecret ?? randomBytes(32).toString('hex');
+  const hubs: OpenedEventHub[] = [];
+  // Each subgraph has a hub of its own, as it would in its own process.
+  const eventHub = async (name: SubgraphName) => {
+    if (!options.redisUrl) return null;
+    const opened = await openEventHub({
+      url: options.redisUrl,
+      logger: logger.child({ part: name }),
+      ...(options.eventStream ? { stream: options.eventStream } : {}),
+    });
+    hubs.push(opened);
+    return opened.hub;
+  };
   const common = (name: SubgraphName) => ({
     odoo: client(name),
     logger: logger.child({ part: name }),
@@ -141,9 +159,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const started: RunningSubgraph[] = [];
   const closeKeys: (() => Promise<void>)[] = [];
   try {
-    const inventory = await startInventorySubgraph(common('inventory'));
+    const inventory = await startInventorySubgraph({
+      ...common('inventory'),
+      events: await eventHub('inventory'),
+    });
     started.push(inventory);
-    const orders = await startOrdersSubgraph(common('orders'));
+    const orders = await startOrdersSubgraph({ ...common('orders'), events: await eventHub('orders') });
     started.push(orders);
     const invoicing = await startInvoicingSubgraph(common('invoicing'));
     started.push(invoicing);
@@ -154,6 +175,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       ...common('shipping'),
       wms: wmsClient('shipping'),
       carrier: carrierClient('shipping'),
+      events: await eventHub('shipping'),
     });
     started.push(shipping);
     const demoPartners = await findDemoPartners(client('gateway'));
@@ -189,6 +211,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
     const close = async () => {
       await gateway.close();
+      await Promise.all(hubs.map((hub) => hub.close()));
       await Promise.all(started.map((subgraph) => subgraph.close()));
       await Promise.all([odoo.close(), wms.close(), carrier.close()]);
       await Promise.all(closeKeys.map((closeOne) => closeOne()));
@@ -204,6 +227,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       close,
     };
   } catch (error) {
+    await Promise.all(hubs.map((hub) => hub.close()));
     await Promise.all(started.map((subgraph) => subgraph.close()));
     await Promise.all([odoo.close(), wms.close(), carrier.close()]);
     await Promise.all(closeKeys.map((close) => close()));

@@ -37,8 +37,9 @@ export function forPartner(error: GraphQLError, allowed: ReadonlySet<string>): G
     source: error.source,
     positions: error.positions,
     path: error.path,
-    // Kept for the log (the mask logs what it replaces); never serialized.
-    originalError: error,
+    // Kept for the log (the mask logs what it replaces); never serialized. A subgraph's subscription
+    // results arrive over graphql-ws as plain objects, not errors: those are data, nothing to keep.
+    originalError: error instanceof Error ? error : undefined,
     extensions,
   });
 }

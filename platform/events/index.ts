@@ -29,3 +29,4 @@ export {
   type EventData,
 } from './event-data.js';
 export { EventHub, type EventHubOptions, type HubSubscription } from './event-hub.js';
+export { openEventHub, type OpenedEventHub } from './open-event-hub.js';

@@ -63,6 +63,24 @@ export const errorCatalogue = {
     message: 'A connected system refused the request.',
     description: 'Odoo, the WMS or the carrier answered with an error that retrying will not fix.',
   },
+  EVENT_CURSOR_EXPIRED: {
+    httpStatus: 410,
+    message: 'Events after this cursor are no longer kept.',
+    description:
+      'A subscription asked to resume `after` an event older than the retention; read the current state, then subscribe without `after`.',
+  },
+  SUBSCRIPTION_LAGGING: {
+    httpStatus: 503,
+    message: 'The subscriber fell behind; resume with `after`.',
+    description:
+      'More events waited for a subscription than it may hold; subscribe again with `after` set to the last `eventId` received.',
+  },
+  EVENTS_UNAVAILABLE: {
+    httpStatus: 503,
+    message: 'Events are unavailable; try again later.',
+    description:
+      'The event log (Redis) is not configured or not reachable, or the process is shutting down; subscriptions cannot be served.',
+  },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
     message: 'Unexpected error.',

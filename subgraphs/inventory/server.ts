@@ -1,11 +1,14 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
+import type { EventHub } from '../../platform/events/event-hub.js';
 import type { Logger } from '../../platform/logger.js';
 import { createInventoryContext } from './context.js';
 import { inventorySchema } from './schema/index.js';
 
 export interface InventorySubgraphOptions {
   odoo: OdooClient;
+  /** Where `stockChanged` follows events; without it the subscription answers EVENTS_UNAVAILABLE. */
+  events?: EventHub | null;
   logger: Logger;
   identitySecret: string;
   port?: number;
@@ -21,6 +24,6 @@ export function startInventorySubgraph(options: InventorySubgraphOptions): Promi
     identitySecret: options.identitySecret,
     port: options.port,
     host: options.host,
-    createContext: createInventoryContext(options.odoo),
+    createContext: createInventoryContext(options.odoo, options.events ?? null),
   });
 }

@@ -1,6 +1,7 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
 import type { SalesScope } from '../../connectors/odoo/sales/order-domain.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { EventHub } from '../../platform/events/event-hub.js';
 import type { SubgraphContext } from '../../platform/graphql/subgraph-context.js';
 import { createOrdersLoaders, type OrdersLoaders } from './loaders.js';
 
@@ -9,15 +10,28 @@ export interface OrdersContext extends SubgraphContext {
   /** What the caller may see: a partner only its own tenant's orders and customer. */
   scope: SalesScope;
   loaders: OrdersLoaders;
+  /** Replaces the loaders: a subscription's context lives for many events, each read afresh. */
+  renewLoaders(): void;
+  /** Where subscriptions follow events; null when no event log is configured. */
+  events: EventHub | null;
 }
 
 function scopeOf(principal: Principal | null): SalesScope {
   return principal?.kind === 'partner' ? { tenantPartnerId: principal.tenantPartnerId } : {};
 }
 
-export function createOrdersContext(odoo: OdooClient) {
+export function createOrdersContext(odoo: OdooClient, events: EventHub | null = null) {
   return (base: SubgraphContext): OrdersContext => {
     const scope = scopeOf(base.principal);
-    return { ...base, scope, loaders: createOrdersLoaders(odoo, scope) };
+    const context: OrdersContext = {
+      ...base,
+      scope,
+      loaders: createOrdersLoaders(odoo, scope),
+      renewLoaders: () => {
+        context.loaders = createOrdersLoaders(odoo, scope);
+      },
+      events,
+    };
+    return context;
   };
 }

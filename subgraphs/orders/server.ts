@@ -1,11 +1,14 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
+import type { EventHub } from '../../platform/events/event-hub.js';
 import type { Logger } from '../../platform/logger.js';
 import { createOrdersContext } from './context.js';
 import { ordersSchema } from './schema/index.js';
 
 export interface OrdersSubgraphOptions {
   odoo: OdooClient;
+  /** Where `orderStatusChanged` follows events; without it the subscription answers EVENTS_UNAVAILABLE. */
+  events?: EventHub | null;
   logger: Logger;
   identitySecret: string;
   port?: number;
@@ -21,6 +24,6 @@ export function startOrdersSubgraph(options: OrdersSubgraphOptions): Promise<Run
     identitySecret: options.identitySecret,
     port: options.port,
     host: options.host,
-    createContext: createOrdersContext(options.odoo),
+    createContext: createOrdersContext(options.odoo, options.events ?? null),
   });
 }

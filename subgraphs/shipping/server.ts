@@ -27,6 +27,7 @@ export function startShippingSubgraph(options: ShippingSubgraphOptions): Promise
       wms: options.wms,
       odoo: options.odoo,
       origins: options.origins ?? DEMO_ORIGINS,
+      events: options.events ?? null,
     }),
   });
 }

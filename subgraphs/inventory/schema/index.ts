@@ -3,6 +3,7 @@ import './warehouse.js';
 import './stock-level.js';
 import './product.js';
 import './availability.js';
+import './stock-changed.js';
 
 /** The inventory subgraph's schema: products by SKU, warehouses, stock levels and availability. */
 export const inventorySchema = builder.toSubGraphSchema({

@@ -9,6 +9,7 @@ import './order-filter.js';
 import './order-connection.js';
 import './orders-query.js';
 import './customer-orders.js';
+import './order-status-changed.js';
 
 /** The orders subgraph's schema: customers, their addresses, orders and order lines. */
 export const ordersSchema = builder.toSubGraphSchema({

@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import './shipment.js';
 import './order.js';
 import './rates.js';
+import './shipment-updated.js';
 
 /** The shipping subgraph's schema: carriers, rates, shipments and tracking. */
 export const shippingSchema = builder.toSubGraphSchema({

@@ -38,7 +38,7 @@ const TrackingLocationType = builder.objectRef<TrackingLocation>('TrackingLocati
   }),
 });
 
-const TrackingEventType = builder.objectRef<TrackingEvent>('TrackingEvent').implement({
+export const TrackingEventType = builder.objectRef<TrackingEvent>('TrackingEvent').implement({
   description: 'One scan or status change reported by the carrier.',
   fields: (t) => ({
     occurredAt: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (e) => e.occurredAt }),
