@@ -55,7 +55,8 @@ function fromWire(error: unknown): unknown {
   if (typeof message !== 'string') return error;
   return new GraphQLError(message, {
     path: Array.isArray(path) ? (path as (string | number)[]) : undefined,
-    extensions: typeof extensions === 'object' && extensions !== null ? extensions : {},
+    extensions:
+      typeof extensions === 'object' && extensions !== null ? (extensions as Record<string, unknown>) : {},
   });
 }
 

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { OdooClient } from '../../connectors/odoo/client.js';
 import { loadOdooConfig } from '../../connectors/odoo/config.js';
 import { printBanner } from '../banner.js';
+import type { EventHub } from '../events/event-hub.js';
+import { openEventHub } from '../events/open-event-hub.js';
 import { createLogger, type Logger } from '../logger.js';
 import { runUntilSignal } from '../run-until-signal.js';
 import type { RunningSubgraph } from './start-subgraph-server.js';
@@ -16,6 +18,10 @@ const processEnvSchema = z.object({
   IDENTITY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters, the same as the gateway'),
   /** `production` refuses the emulators' demo credentials in the connectors' configuration. */
   DG_MODE: z.enum(['demo', 'production']).default('demo'),
+  /** The event log subscriptions follow; without it they answer EVENTS_UNAVAILABLE. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** The event stream's key; default `dg:events`. */
+  EVENT_STREAM: z.string().min(1).optional(),
 });
 
 export interface SubgraphStarter {
@@ -26,6 +32,8 @@ export interface SubgraphStarter {
     port: number;
     host: string;
     mode: 'demo' | 'production';
+    /** Where subscriptions follow events (REDIS_URL); null without one. */
+    events: EventHub | null;
   }): Promise<RunningSubgraph>;
 }
 
@@ -47,6 +55,13 @@ export async function runSubgraphProcess(
       config: loadOdooConfig(process.env),
       logger: logger.child({ part: 'odoo' }),
     });
+    const events = env.REDIS_URL
+      ? await openEventHub({
+          url: env.REDIS_URL,
+          logger,
+          ...(env.EVENT_STREAM ? { stream: env.EVENT_STREAM } : {}),
+        })
+      : null;
     const subgraph = await start({
       odoo,
       logger,
@@ -54,10 +69,14 @@ export async function runSubgraphProcess(
       port: env.PORT,
       host: env.HOST,
       mode: env.DG_MODE,
+      events: events?.hub ?? null,
     });
     printBanner([
       `${name} subgraph at ${subgraph.url} (Odoo ${await odoo.protocol()} at ${process.env.ODOO_URL ?? ''})`,
     ]);
-    return () => subgraph.close();
+    return async () => {
+      await events?.close();
+      await subgraph.close();
+    };
   });
 }
