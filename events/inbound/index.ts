@@ -1,6 +1,6 @@
 export { FINAL_SHIPMENT_STATUSES, shipmentUpdated, type KeyedEvent } from './carrier-events.js';
 export { fulfillmentKey, orderStatusKey, shipmentKey, stockKey } from './dedup-keys.js';
-export type { AppendCount, EventAppender } from './event-appender.js';
+export type { EventAppender } from './event-appender.js';
 export { handleOdooNotification, WATCHED_ODOO_MODELS } from './odoo-notification.js';
 export {
   ORDER_FIELDS,
