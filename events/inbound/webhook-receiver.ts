@@ -33,7 +33,7 @@ export interface WebhookReceiverOptions {
   /** Largest distance between a carrier delivery's signed `created_at` and now. Default 24 h. */
   carrierMaxAgeMs?: number;
   /** WMS_WEBHOOK_SECRET (the webhook's `shared_signature_secret`); without it `/webhooks/wms` answers 404. */
-  wmsSecret?: string;
+  wmsSecret?: string | readonly string[];
   /** Our warehouse code of a WMS warehouse id. Default: none known (stock events name the WMS id). */
   warehouseCodeOf?: WarehouseCodeOf;
   /** ODOO_WEBHOOK_TOKEN, presented as `x-dg-webhook-token` or `?token=`; without it `/webhooks/odoo` answers 404. */

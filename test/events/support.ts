@@ -10,7 +10,8 @@ import { OdooClient, odooConfigSchema } from '../../connectors/odoo/index.js';
 import { startOdooEmulator, type RunningOdooEmulator } from '../../connectors/odoo/emulator/server.js';
 import type { WebhookRuleInput } from '../../connectors/odoo/emulator/webhooks.js';
 import { createWebhookReceiver, type WebhookReceiverOptions } from '../../events/inbound/index.js';
-import { EventLog, type CanonicalEvent } from '../../platform/events/index.js';
+import type { EventLog } from '../../platform/events/index.js';
+import { type CanonicalEvent } from '../../platform/events/index.js';
 import { createLogger } from '../../platform/logger.js';
 import { connectRedis, type RedisClient } from '../../platform/redis.js';
 

@@ -1,0 +1,104 @@
+/**
+ * The events process: inbound webhooks from Odoo, the WMS and the carrier become canonical events in the
+ * log; the reconciler finds the changes those webhooks missed. Subscriptions are served by the subgraphs
+ * (each follows the log through its own hub); partner webhooks are delivered from here.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CarrierClient } from '../connectors/carrier/index.js';
+import type { OdooClient } from '../connectors/odoo/client.js';
+import type { WmsClient } from '../connectors/wms/index.js';
+import { EventLog } from '../platform/events/event-log.js';
+import type { Logger } from '../platform/logger.js';
+import type { RedisClient } from '../platform/redis.js';
+import { createWebhookReceiver } from './inbound/webhook-receiver.js';
+import type { WarehouseCodeOf } from './inbound/wms-events.js';
+import { startReconciler, type Reconciler } from './reconciliation/reconciler.js';
+
+export interface EventsServiceOptions {
+  /** Holds the event log, the reconciliation cursors and the last status per order. */
+  redis: RedisClient;
+  /** The event stream. Default `dg:events`; the other keys are named after it. */
+  stream?: string;
+  odoo: OdooClient;
+  wms: WmsClient;
+  carrier: CarrierClient;
+  /** Secrets of the inbound webhooks; a source without one has no endpoint (404). */
+  /** `wms` lists one secret per WMS webhook (each has its own); the list is read at each delivery. */
+  secrets: { carrier?: string; wms?: readonly string[]; odooToken?: string };
+  warehouseCodeOf?: WarehouseCodeOf;
+  /** Reconciliation timing, or false for none (tests run passes themselves). */
+  reconcile?: { intervalMs?: number; safetyWindowMs?: number; autoStart?: boolean } | false;
+  logger: Logger;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (a free port). */
+  port?: number;
+}
+
+export interface RunningEventsService {
+  /** `http://host:port`; webhooks arrive at `/webhooks/carrier`, `/webhooks/wms` and `/webhooks/odoo`. */
+  url: string;
+  port: number;
+  log: EventLog;
+  reconciler: Reconciler | null;
+  close(): Promise<void>;
+}
+
+export async function startEventsService(options: EventsServiceOptions): Promise<RunningEventsService> {
+  const { redis, logger } = options;
+  const stream = options.stream ?? 'dg:events';
+  const log = new EventLog({ redis, stream });
+  const orderStatusKey = `${stream}:order-status`;
+  const receive = createWebhookReceiver({
+    events: log,
+    odoo: options.odoo,
+    redis,
+    logger: logger.child({ part: 'webhooks-in' }),
+    carrier: options.carrier,
+    carrierSecret: options.secrets.carrier,
+    wmsSecret: options.secrets.wms,
+    odooToken: options.secrets.odooToken,
+    orderStatusKey,
+    ...(options.warehouseCodeOf ? { warehouseCodeOf: options.warehouseCodeOf } : {}),
+  });
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    receive(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  const reconciler =
+    options.reconcile === false
+      ? null
+      : startReconciler({
+          redis,
+          events: log,
+          odoo: options.odoo,
+          wms: options.wms,
+          carrier: options.carrier,
+          logger: logger.child({ part: 'reconciler' }),
+          keyPrefix: stream,
+          orderStatusKey,
+          ...options.reconcile,
+        });
+  logger.info({ port }, 'events service listening');
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    log,
+    reconciler,
+    close: async () => {
+      await reconciler?.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}
