@@ -64,7 +64,9 @@ await runUntilSignal(logger, async () => {
     host: env.HOST,
     port: env.PORT,
   });
-  printBanner([`events service at ${service.url} (webhooks in at /webhooks/odoo, /webhooks/wms, /webhooks/carrier)`]);
+  printBanner([
+    `events service at ${service.url} (webhooks in at /webhooks/odoo, /webhooks/wms, /webhooks/carrier)`,
+  ]);
   return async () => {
     await service.close();
     redis.destroy();
