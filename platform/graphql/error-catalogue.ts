@@ -81,6 +81,11 @@ export const errorCatalogue = {
     description:
       'The event log (Redis) is not configured or not reachable, or the process is shutting down; subscriptions cannot be served.',
   },
+  WEBHOOKS_UNAVAILABLE: {
+    httpStatus: 503,
+    message: 'Partner webhooks are not available on this deployment.',
+    description: 'The access subgraph was started without the partner webhooks service (it needs Redis).',
+  },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
     message: 'Unexpected error.',

@@ -17,6 +17,8 @@ import {
 } from './webhook-endpoint.js';
 import { WebhookError, type WebhookIssue } from './webhook-errors.js';
 
+const ENDPOINT_ID = /^whe_[0-9a-f]{24}$/;
+
 export interface PartnerWebhooksOptions {
   /** Shared client for endpoints and the delivery log. */
   redis: RedisClient;
@@ -89,6 +91,7 @@ export class PartnerWebhooks {
 
   /** The endpoint when `owner` may see it, else null. */
   async endpoint(owner: WebhookOwner, id: string): Promise<WebhookEndpoint | null> {
+    if (!ENDPOINT_ID.test(id)) return null; // not ours, and never a key pattern
     const endpoint = await this.#store.get(id);
     return endpoint && ownsEndpoint(owner, endpoint) ? endpoint : null;
   }

@@ -23,7 +23,7 @@ export interface CheckedAddress {
  * the URL), no fragment, at most 2048 characters. Whether http is allowed depends on the mode.
  */
 export const endpointUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+  .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL', abort: true })
   .max(2048)
   .refine((url) => {
     const parsed = new URL(url);
