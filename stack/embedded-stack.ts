@@ -35,6 +35,8 @@ import {
 import { startShippingSubgraph } from '../subgraphs/shipping/server.js';
 import { startWarehouseSubgraph } from '../subgraphs/warehouse/server.js';
 import { seedDemoFulfilment } from './demo-fulfilment.js';
+import { startEmbeddedEvents, type EmbeddedEvents, type EmbeddedEventsOptions } from './embedded-events.js';
+import type { RunningEventsService } from '../events/service.js';
 import { startAccessSubgraph } from '../subgraphs/access/server.js';
 import { startInventorySubgraph } from '../subgraphs/inventory/server.js';
 import { startInvoicingSubgraph } from '../subgraphs/invoicing/server.js';
@@ -75,6 +77,10 @@ export interface EmbeddedStackOptions {
    * of their own. Without `redisUrl` there are no events and subscriptions answer EVENTS_UNAVAILABLE.
    */
   eventStream?: string;
+  /** The events service's reconciliation (default: every 30 s), or false for none. */
+  reconcile?: EmbeddedEventsOptions['reconcile'];
+  /** The events service's port (webhooks in); 0 (default) picks a free one. */
+  eventsPort?: number;
   gateway?: Partial<
     Pick<
       StartGatewayOptions,
@@ -89,6 +95,8 @@ export interface EmbeddedStack {
   carrier: RunningCarrierEmulator;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   gateway: RunningGateway;
+  /** Webhooks in and reconciliation; null without Redis. */
+  events: RunningEventsService | null;
   supergraphSdl: string;
   demoPartners: DemoPartner[];
   close(): Promise<void>;
@@ -156,7 +164,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     host,
     port: options.subgraphPorts?.[name] ?? 0,
   });
-  const started: RunningSubgraph[] = [];
+  /** Everything started so far that runs until closed: subgraphs and the events service. */
+  const started: { close(): Promise<void> }[] = [];
   const closeKeys: (() => Promise<void>)[] = [];
   try {
     const inventory = await startInventorySubgraph({
@@ -179,6 +188,22 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
     started.push(shipping);
     const demoPartners = await findDemoPartners(client('gateway'));
+    const events: EmbeddedEvents | null = options.redisUrl
+      ? await startEmbeddedEvents({
+          redisUrl: options.redisUrl,
+          ...(options.eventStream ? { stream: options.eventStream } : {}),
+          odoo: client('events'),
+          odooEmulator: odoo,
+          wms: wmsClient('events'),
+          wmsWarehouses: parseWmsConfig({ url: wms.url, token: wms.token }, { mode: 'demo' }).warehouses,
+          carrier: carrierClient('events'),
+          ...(options.reconcile !== undefined ? { reconcile: options.reconcile } : {}),
+          logger: logger.child({ part: 'events' }),
+          host,
+          port: options.eventsPort ?? 0,
+        })
+      : null;
+    if (events) started.push(events);
     const keys = await openDemoKeyStore(options.apiKeys, demoPartners, logger);
     closeKeys.push(() => keys.close());
     const securityRedis =
@@ -222,6 +247,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       carrier,
       subgraphs: { inventory, orders, invoicing, access, warehouse, shipping },
       gateway,
+      events: events?.service ?? null,
       supergraphSdl,
       demoPartners,
       close,

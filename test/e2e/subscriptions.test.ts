@@ -43,7 +43,7 @@ describe('subscriptions through the gateway', () => {
   let orderOf: { number: string; tenant: number; customer: string }[];
 
   beforeAll(async () => {
-    stack = await startEmbeddedStack({ logger, redisUrl: REDIS_URL, eventStream: stream });
+    stack = await startEmbeddedStack({ logger, redisUrl: REDIS_URL, eventStream: stream, reconcile: false });
     redis = await connectRedis({ url: REDIS_URL, logger });
     log = new EventLog({ redis, stream });
     const odoo = new OdooClient({
@@ -115,6 +115,70 @@ describe('subscriptions through the gateway', () => {
       });
       expect(update.order.lines.length).toBeGreaterThan(0);
       expect(update.order.lines[0].product.sku).toEqual(expect.any(String));
+    } finally {
+      await sub.dispose();
+    }
+  });
+
+  it('turns a signed carrier webhook into an event a partner’s subscriber gets, with its order', async () => {
+    const [mine] = orderOf;
+    const carrier = stack.carrier.emulator;
+    const label = carrier.seedShipment({
+      reference: mine!.number,
+      from: {
+        name: 'Warehouse',
+        company: null,
+        street2: null,
+        street1: '1 Dock Rd',
+        city: 'Chicago',
+        state: 'IL',
+        postalCode: '60601',
+        country: 'US',
+        phone: null,
+        email: null,
+      },
+      to: {
+        name: mine!.customer,
+        company: null,
+        street2: null,
+        street1: '100 Main St',
+        city: 'Dallas',
+        state: 'TX',
+        postalCode: '75201',
+        country: 'US',
+        phone: null,
+        email: null,
+      },
+      parcel: { weightOz: 40, lengthIn: 12, widthIn: 10, heightIn: 8 },
+      carrier: 'UPS',
+      service: 'Ground',
+      // Bought yesterday, so it is on its way: scans follow every few hours.
+      purchasedAt: new Date(carrier.now() - 30 * 60 * 60 * 1000).toISOString(),
+    });
+    const after = await log.latestId();
+    const sub = openSubscription(stack.gateway.url, SHIPMENTS, key(DEMO_PARTNER1_API_KEY), {
+      after,
+      orderNumbers: [mine!.number],
+    });
+    try {
+      // Hours on, the parcel has been scanned again: the emulator signs and posts `tracker.updated`.
+      // (Its route is random; move on three hours at a time, staying within the receiver's 24 h window.)
+      for (let hours = 3; hours <= 18 && sub.results.length === 0; hours += 3) {
+        carrier.clock.advance(3 * 60 * 60 * 1000);
+        await sub.until(1, 2500).catch(() => undefined);
+      }
+      const [result] = await sub.until(1);
+      expect(result.errors).toBeUndefined();
+      expect(result.data.shipmentUpdated).toMatchObject({
+        trackingNumber: label.trackingCode,
+        order: { number: mine!.number, customer: { name: mine!.customer } },
+      });
+      expect(result.data.shipmentUpdated.status).not.toBe('LABEL_CREATED');
+      expect(result.data.shipmentUpdated.order.lines.length).toBeGreaterThan(0);
+      const [stored] = await log.readAfter(after, {
+        filter: (event) => event.subject === label.trackingCode,
+      });
+      expect(stored).toMatchObject({ source: 'carrier', tenantPartnerId: mine!.tenant });
     } finally {
       await sub.dispose();
     }
