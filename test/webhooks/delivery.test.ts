@@ -184,6 +184,24 @@ describe('partner webhook deliveries', () => {
     ]);
   });
 
+  it('gives up on an endpoint that does not answer in time and tries again', async () => {
+    fixture = await startWebhooks({ deliveryTimeoutMs: 150 });
+    const endpoint = await receiver((n) => (n === 1 ? 0 : 200));
+    const owner = partnerOwner(7);
+    const { endpoint: registered } = await fixture.service.register(owner, {
+      url: endpoint.url,
+      eventTypes: ['order.status_changed'],
+    });
+    await append(fixture.events, orderEvent(1));
+    await waitFor(async () => (await fixture!.service.deliveries(owner, registered.id, 10)).length === 2);
+    const log = await fixture.service.deliveries(owner, registered.id, 10);
+    expect(log.map((a) => [a.outcome, a.statusCode, a.error])).toEqual([
+      ['delivered', 200, null],
+      ['retrying', null, 'timed out'],
+    ]);
+    expect(log[1]!.durationMs).toBeGreaterThanOrEqual(140);
+  });
+
   it('checks the address again at each delivery: a loopback endpoint is refused when loopback is not allowed', async () => {
     fixture = await startWebhooks({ allowLoopback: false });
     const endpoint = await receiver();
@@ -207,7 +225,10 @@ describe('partner webhook deliveries', () => {
     fixture = await startWebhooks();
     const [seven, eight, internal] = [await receiver(), await receiver(), await receiver()];
     const types = ['order.status_changed' as const, 'stock.changed' as const];
-    await fixture.service.register(partnerOwner(7), { url: seven.url, eventTypes: ['order.status_changed'] });
+    const { endpoint: ofSeven } = await fixture.service.register(partnerOwner(7), {
+      url: seven.url,
+      eventTypes: ['order.status_changed'],
+    });
     await fixture.service.register(partnerOwner(8), { url: eight.url, eventTypes: ['order.status_changed'] });
     await fixture.service.register(internalOwner, { url: internal.url, eventTypes: types });
     const of7 = await append(fixture.events, orderEvent(1, 7));
@@ -226,5 +247,14 @@ describe('partner webhook deliveries', () => {
     expect(seven.eventIds()).toEqual([of7]);
     expect(eight.eventIds()).toEqual([of8]);
     expect(internal.eventIds().sort()).toEqual([of7, of8, ofNone, stock].sort());
+    // Nor through a replay: another tenant's events are not for this endpoint.
+    await expect(
+      fixture.service.replay(partnerOwner(7), ofSeven.id, { eventIds: [of8, ofNone, stock] }),
+    ).resolves.toEqual({ enqueued: 0, ignoredEventIds: [of8, ofNone, stock] });
+    await expect(
+      fixture.service.replay(partnerOwner(7), ofSeven.id, { from: new Date(Date.now() - 60_000) }),
+    ).resolves.toEqual({ enqueued: 1, ignoredEventIds: [] });
+    await waitFor(() => seven.requests.length === 2);
+    expect(seven.eventIds()).toEqual([of7, of7]);
   });
 });

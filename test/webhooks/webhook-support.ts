@@ -19,7 +19,10 @@ export interface ReceivedRequest {
   body: string;
 }
 
-/** A partner's endpoint on 127.0.0.1: records every request and answers `status(n)` to the n-th (from 1). */
+/**
+ * A partner's endpoint on 127.0.0.1: records every request and answers `status(n)` to the n-th (from 1);
+ * a status of 0 means no answer at all (the request hangs until the receiver closes).
+ */
 export interface Receiver {
   url: string;
   requests: ReceivedRequest[];
@@ -37,6 +40,7 @@ export async function startReceiver(status: (n: number) => number = () => 200): 
     req.on('end', () => {
       requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       const code = status(++served);
+      if (code === 0) return;
       res.writeHead(code, code >= 300 && code < 400 ? { location: 'http://127.0.0.1:1/elsewhere' } : {});
       res.end();
     });
@@ -47,7 +51,11 @@ export async function startReceiver(status: (n: number) => number = () => 200): 
     url: `http://127.0.0.1:${port}/hooks`,
     requests,
     eventIds: () => requests.map((r) => (JSON.parse(r.body) as { id: string }).id),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -61,7 +69,12 @@ export interface WebhooksFixture {
 }
 
 export async function startWebhooks(
-  options: { allowLoopback?: boolean; mode?: 'demo' | 'production'; schedule?: RetrySchedule } = {},
+  options: {
+    allowLoopback?: boolean;
+    mode?: 'demo' | 'production';
+    schedule?: RetrySchedule;
+    deliveryTimeoutMs?: number;
+  } = {},
 ): Promise<WebhooksFixture> {
   const redis = await connect();
   const namespace = `test-webhooks-${randomUUID()}`;
@@ -74,7 +87,7 @@ export async function startWebhooks(
     logger,
     schedule,
     allowLoopback: options.allowLoopback ?? true,
-    deliveryTimeoutMs: 1000,
+    deliveryTimeoutMs: options.deliveryTimeoutMs ?? 1000,
   });
   return {
     redis,
