@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { createClient } from 'redis';
 import type { CanonicalEvent } from '../events/canonical-event.js';
+import type { Logger } from '../logger.js';
 import { DELIVERY_QUEUE_NAME, deliveryJobId, type DeliveryJob } from './delivery-job.js';
 import { attemptsOf, type RetrySchedule } from './retry-schedule.js';
 
@@ -12,6 +13,8 @@ export interface DeliveryQueueOptions {
   /** Key namespace; the queue's keys are `<namespace>:bull:partner-webhooks:*`. Default `dg`. */
   namespace?: string;
   schedule: RetrySchedule;
+  /** Where connection errors are logged (a failing `enqueue` also rejects). */
+  logger?: Logger;
 }
 
 /** What to enqueue: `event` for endpoint `endpointId`, as a replay when `replayId` is set. */
@@ -29,11 +32,13 @@ export class DeliveryQueue {
 
   constructor(options: DeliveryQueueOptions) {
     this.#client = createClient({ url: options.redisUrl });
-    this.#client.on('error', () => undefined); // surfaced by the command that fails
+    this.#client.on('error', () => undefined); // the queue re-emits it, logged below
     this.#queue = new Queue(DELIVERY_QUEUE_NAME, {
       connection: this.#client,
       prefix: `${options.namespace ?? 'dg'}:bull`,
     });
+    // Without a listener, an 'error' event (Redis unreachable) would crash the process.
+    this.#queue.on('error', (error) => options.logger?.warn({ err: error }, 'webhook delivery queue error'));
     this.#attempts = attemptsOf(options.schedule);
   }
 

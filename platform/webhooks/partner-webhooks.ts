@@ -1,4 +1,5 @@
 import type { EventLog } from '../events/event-log.js';
+import type { Logger } from '../logger.js';
 import type { RedisClient } from '../redis.js';
 import { DeliveryLog, type DeliveryAttempt } from './delivery-log.js';
 import { DeliveryQueue } from './delivery-queue.js';
@@ -36,6 +37,8 @@ export interface PartnerWebhooksOptions {
   schedule?: RetrySchedule;
   /** Most endpoints one owner (a partner, or the internal owner) may register. Default 20. */
   maxEndpointsPerOwner?: number;
+  /** Where the delivery queue's connection errors are logged. */
+  logger?: Logger;
 }
 
 /**
@@ -58,6 +61,7 @@ export class PartnerWebhooks {
       redisUrl: options.redisUrl,
       namespace: options.namespace,
       schedule: options.schedule ?? DEFAULT_RETRY_SCHEDULE,
+      logger: options.logger,
     });
     this.#events = options.events;
     this.policy = { mode: options.mode, allowLoopback: options.allowLoopback ?? options.mode === 'demo' };

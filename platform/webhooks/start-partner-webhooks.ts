@@ -49,7 +49,7 @@ export async function startPartnerWebhooks(
   const { redis, logger, namespace } = options;
   const schedule = options.schedule ?? DEFAULT_RETRY_SCHEDULE;
   const store = new EndpointStore(redis, namespace);
-  const queue = new DeliveryQueue({ redisUrl: options.redisUrl, namespace, schedule });
+  const queue = new DeliveryQueue({ redisUrl: options.redisUrl, namespace, schedule, logger });
   const consumer = new EventConsumer({
     redis,
     log: options.events,
