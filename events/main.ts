@@ -27,6 +27,8 @@ const eventsEnvSchema = z.object({
   /** Events, cursors and delivery queues live here: required, there is no events process without it. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
   EVENT_STREAM: z.string().min(1).default('dg:events'),
+  /** Where partner webhook endpoints and their queue live: the access subgraph's namespace. */
+  REDIS_KEY_NAMESPACE: z.string().min(1).default('dg'),
   /** The token an Odoo automation rule presents (`?token=` or `x-dg-webhook-token`). */
   ODOO_WEBHOOK_TOKEN: secret.optional(),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
@@ -60,6 +62,7 @@ await runUntilSignal(logger, async () => {
     },
     warehouseCodeOf: warehouseCodes(wmsConfig.warehouses),
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, safetyWindowMs: env.RECONCILE_SAFETY_WINDOW_MS },
+    partnerWebhooks: { redisUrl: env.REDIS_URL, mode, namespace: env.REDIS_KEY_NAMESPACE },
     logger,
     host: env.HOST,
     port: env.PORT,

@@ -1,7 +1,8 @@
 /**
  * The events process: inbound webhooks from Odoo, the WMS and the carrier become canonical events in the
  * log; the reconciler finds the changes those webhooks missed. Subscriptions are served by the subgraphs
- * (each follows the log through its own hub); partner webhooks are delivered from here.
+ * (each follows the log through its own hub); partner webhooks are delivered from here, and
+ * registered through the access subgraph.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import type { WmsClient } from '../connectors/wms/index.js';
 import { EventLog } from '../platform/events/event-log.js';
 import type { Logger } from '../platform/logger.js';
 import type { RedisClient } from '../platform/redis.js';
+import { startPartnerWebhooks, type PartnerWebhooksRuntimeOptions } from '../platform/webhooks/index.js';
 import { createWebhookReceiver } from './inbound/webhook-receiver.js';
 import type { WarehouseCodeOf } from './inbound/wms-events.js';
 import { startReconciler, type Reconciler } from './reconciliation/reconciler.js';
@@ -29,6 +31,14 @@ export interface EventsServiceOptions {
   warehouseCodeOf?: WarehouseCodeOf;
   /** Reconciliation timing, or false for none (tests run passes themselves). */
   reconcile?: { intervalMs?: number; safetyWindowMs?: number; autoStart?: boolean } | false;
+  /**
+   * Partner webhooks out: the dispatcher and the delivery worker (BullMQ on its own connections from
+   * `redisUrl`). Without it nothing is delivered to partners.
+   */
+  partnerWebhooks?: Pick<
+    PartnerWebhooksRuntimeOptions,
+    'redisUrl' | 'mode' | 'namespace' | 'schedule' | 'allowLoopback' | 'concurrency'
+  >;
   logger: Logger;
   /** Default 127.0.0.1. */
   host?: string;
@@ -89,6 +99,14 @@ export async function startEventsService(options: EventsServiceOptions): Promise
           orderStatusKey,
           ...options.reconcile,
         });
+  const partnerWebhooks = options.partnerWebhooks
+    ? await startPartnerWebhooks({
+        redis,
+        events: log,
+        logger: logger.child({ part: 'webhooks-out' }),
+        ...options.partnerWebhooks,
+      })
+    : null;
   logger.info({ port }, 'events service listening');
   return {
     url: `http://${host}:${port}`,
@@ -97,6 +115,7 @@ export async function startEventsService(options: EventsServiceOptions): Promise
     reconciler,
     close: async () => {
       await reconciler?.close();
+      await partnerWebhooks?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -15,7 +15,9 @@ import {
   type RunningEventsService,
 } from '../events/service.js';
 import type { Logger } from '../platform/logger.js';
+import { EventLog } from '../platform/events/event-log.js';
 import { connectRedis } from '../platform/redis.js';
+import { PartnerWebhooks } from '../platform/webhooks/index.js';
 
 export interface EmbeddedEventsOptions {
   redisUrl: string;
@@ -33,6 +35,8 @@ export interface EmbeddedEventsOptions {
 
 export interface EmbeddedEvents {
   service: RunningEventsService;
+  /** Endpoint registration and replay, for the access subgraph. */
+  webhooks: PartnerWebhooks;
   close(): Promise<void>;
 }
 
@@ -48,6 +52,8 @@ export async function startEmbeddedEvents(options: EmbeddedEventsOptions): Promi
       odooToken: randomBytes(24).toString('base64url'),
       wms: [] as string[],
     };
+    // Webhook keys live beside the stream, so a test's stream brings its own endpoints and queue.
+    const namespace = options.stream ? `${options.stream}:dg` : 'dg';
     const service = await startEventsService({
       redis,
       ...(options.stream ? { stream: options.stream } : {}),
@@ -57,6 +63,7 @@ export async function startEmbeddedEvents(options: EmbeddedEventsOptions): Promi
       secrets,
       warehouseCodeOf: warehouseCodes(options.wmsWarehouses),
       ...(options.reconcile !== undefined ? { reconcile: options.reconcile } : {}),
+      partnerWebhooks: { redisUrl: options.redisUrl, mode: 'demo', namespace },
       logger,
       host: options.host,
       port: options.port ?? 0,
@@ -78,10 +85,20 @@ export async function startEmbeddedEvents(options: EmbeddedEventsOptions): Promi
         fields: ODOO_ORDER_FIELDS,
       },
     ]);
+    const webhooks = new PartnerWebhooks({
+      redis,
+      redisUrl: options.redisUrl,
+      events: new EventLog({ redis, ...(options.stream ? { stream: options.stream } : {}) }),
+      mode: 'demo',
+      namespace,
+      logger: logger.child({ part: 'webhooks' }),
+    });
     return {
       service,
+      webhooks,
       close: async () => {
         options.odooEmulator.emulator.webhooks.setRules([]);
+        await webhooks.close();
         await service.close();
         redis.destroy();
       },

@@ -211,7 +211,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         ? await connectRedis({ url: options.redisUrl, logger: logger.child({ part: 'redis' }) })
         : undefined;
     if (securityRedis) closeKeys.push(() => Promise.resolve(securityRedis.destroy()));
-    const access = await startAccessSubgraph({ ...common('access'), keys: keys.store });
+    const access = await startAccessSubgraph({
+      ...common('access'),
+      keys: keys.store,
+      ...(events ? { webhooks: events.webhooks } : {}),
+    });
     started.push(access);
     const { supergraphSdl } = composeGraph(
       subgraphEntries({

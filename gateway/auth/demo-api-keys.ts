@@ -38,6 +38,7 @@ export const PARTNER_DEMO_SCOPES = [
   'invoices:read',
   'customers:read',
   'shipments:read',
+  'webhooks:manage',
 ];
 
 export interface DemoPartner {

@@ -1,13 +1,17 @@
 /**
- * `npm run start:access`: the access subgraph as its own process, over the API keys in Redis
- * (REDIS_URL, required; REDIS_KEY_NAMESPACE, default `dg`), with the identity secret shared with the gateway.
+ * `npm run start:access`: the access subgraph as its own process, over the API keys and partner webhook
+ * endpoints in Redis (REDIS_URL, required; REDIS_KEY_NAMESPACE, default `dg`; EVENT_STREAM, the event log
+ * replays read, default `dg:events`), with the identity secret shared with the gateway. The events process
+ * (`npm run start:events`) delivers what is registered here; give it the same namespace.
  */
 import { z } from 'zod';
 import { RedisApiKeyStore } from '../../platform/auth/redis-api-key-store.js';
 import { printBanner } from '../../platform/banner.js';
+import { EventLog } from '../../platform/events/event-log.js';
 import { createLogger } from '../../platform/logger.js';
 import { connectRedis } from '../../platform/redis.js';
 import { runUntilSignal } from '../../platform/run-until-signal.js';
+import { PartnerWebhooks } from '../../platform/webhooks/index.js';
 import { DEFAULT_SUBGRAPH_PORTS } from '../ports.js';
 import { startAccessSubgraph } from './server.js';
 
@@ -17,6 +21,9 @@ const envSchema = z.object({
   IDENTITY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters, the same as the gateway'),
   REDIS_URL: z.url('required: where the API keys are stored, e.g. redis://127.0.0.1:6379'),
   REDIS_KEY_NAMESPACE: z.string().min(1).default('dg'),
+  EVENT_STREAM: z.string().min(1).default('dg:events'),
+  /** `production` refuses plain-http and loopback webhook endpoints. */
+  DG_MODE: z.enum(['demo', 'production']).default('demo'),
 });
 
 const logger = createLogger({ name: 'access' });
@@ -29,8 +36,17 @@ await runUntilSignal(logger, async () => {
   }
   const env = parsed.data;
   const redis = await connectRedis({ url: env.REDIS_URL, logger });
+  const webhooks = new PartnerWebhooks({
+    redis,
+    redisUrl: env.REDIS_URL,
+    events: new EventLog({ redis, stream: env.EVENT_STREAM }),
+    mode: env.DG_MODE,
+    namespace: env.REDIS_KEY_NAMESPACE,
+    logger: logger.child({ part: 'webhooks' }),
+  });
   const subgraph = await startAccessSubgraph({
     keys: new RedisApiKeyStore({ redis, namespace: env.REDIS_KEY_NAMESPACE }),
+    webhooks,
     logger,
     identitySecret: env.IDENTITY_SIGNING_SECRET,
     port: env.PORT,
@@ -41,6 +57,7 @@ await runUntilSignal(logger, async () => {
   ]);
   return async () => {
     await subgraph.close();
+    await webhooks.close();
     redis.destroy();
   };
 });
