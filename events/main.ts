@@ -14,9 +14,7 @@ import { createLogger } from '../platform/logger.js';
 import { connectRedis } from '../platform/redis.js';
 import { runUntilSignal } from '../platform/run-until-signal.js';
 import { warehouseCodes } from './inbound/wms-events.js';
-import { startEventsService } from './service.js';
-
-export const DEFAULT_EVENTS_PORT = 4007;
+import { DEFAULT_EVENTS_PORT, startEventsService } from './service.js';
 
 const secret = z.string().min(16, 'must be at least 16 characters');
 

@@ -17,6 +17,9 @@ import { createWebhookReceiver } from './inbound/webhook-receiver.js';
 import type { WarehouseCodeOf } from './inbound/wms-events.js';
 import { startReconciler, type Reconciler } from './reconciliation/reconciler.js';
 
+/** Where the events service listens by default, beside the subgraphs' 4001–4006. */
+export const DEFAULT_EVENTS_PORT = 4007;
+
 export interface EventsServiceOptions {
   /** Holds the event log, the reconciliation cursors and the last status per order. */
   redis: RedisClient;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_EVENTS_PORT } from '../events/service.js';
 import { DEFAULT_SUBGRAPH_PORTS } from '../subgraphs/index.js';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -12,6 +13,8 @@ const startConfigSchema = z.object({
   ACCESS_PORT: port(DEFAULT_SUBGRAPH_PORTS.access),
   WAREHOUSE_PORT: port(DEFAULT_SUBGRAPH_PORTS.warehouse),
   SHIPPING_PORT: port(DEFAULT_SUBGRAPH_PORTS.shipping),
+  /** The events service: webhooks in from the emulators (and from you, signed). */
+  EVENTS_PORT: port(DEFAULT_EVENTS_PORT),
   /** Redis for keys, rate limits and audit; unset: a private redis-server, else memory. */
   REDIS_URL: z
     .string()

@@ -38,6 +38,7 @@ await runUntilSignal(logger, async () => {
       warehouse: config.WAREHOUSE_PORT,
       shipping: config.SHIPPING_PORT,
     },
+    eventsPort: config.EVENTS_PORT,
     wms: wmsEmulatorOptionsFromEnv(process.env),
     carrier: carrierEmulatorOptionsFromEnv(process.env),
     odoo: {
@@ -56,7 +57,7 @@ await runUntilSignal(logger, async () => {
       sandboxHeaders: { authorization: `Bearer ${DEMO_INTERNAL_API_KEY}` },
     },
   });
-  const { gateway, subgraphs, odoo, wms, carrier, demoPartners } = stack;
+  const { gateway, subgraphs, odoo, wms, carrier, events, demoPartners } = stack;
   logger.info(
     {
       gateway: gateway.url,
@@ -75,6 +76,9 @@ await runUntilSignal(logger, async () => {
       `  subgraphs                 ${Object.entries(subgraphs)
         .map(([name, s]) => `${name} ${s.url}`)
         .join(', ')}`,
+      events
+        ? `  events (webhooks in)      ${events.url}/webhooks/{odoo,wms,carrier}  (subscriptions: ws on the gateway)`
+        : '  events                    off: subscriptions and webhooks need Redis',
       `  Odoo emulator             ${odoo.url}  (API key ${odoo.apiKey})`,
       `  WMS emulator (ShipHero)   ${wms.url}  (token ${wms.token})`,
       `  carrier emulator          ${carrier.url}/v2  (EasyPost-style, API key ${carrier.apiKey})`,

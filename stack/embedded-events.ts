@@ -76,8 +76,13 @@ export async function startEmbeddedEvents(options: EmbeddedEventsOptions): Promi
       secrets.wms.push(created.sharedSignatureSecret);
     }
     await options.carrier.createWebhook({ url: `${service.url}/webhooks/carrier`, secret: secrets.carrier });
-    options.odooEmulator.emulator.webhooks.setRules([
+    // Beside any rules the emulator was started with (ODOO_EMULATOR_WEBHOOKS), which keep their ids.
+    const odooRules = options.odooEmulator.emulator.webhooks;
+    const existing = odooRules.getRules();
+    odooRules.setRules([
+      ...existing,
       {
+        id: Math.max(0, ...existing.map((rule) => rule.id)) + 1,
         name: 'Distribution Graph: order changed',
         model: 'sale.order',
         trigger: 'on_create_or_write',
@@ -97,7 +102,7 @@ export async function startEmbeddedEvents(options: EmbeddedEventsOptions): Promi
       service,
       webhooks,
       close: async () => {
-        options.odooEmulator.emulator.webhooks.setRules([]);
+        odooRules.setRules(existing);
         await webhooks.close();
         await service.close();
         redis.destroy();
