@@ -1,7 +1,8 @@
 import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
-import type { CanonicalEvent } from '../events/canonical-event.js';
+import type { CanonicalEvent, EventType } from '../events/canonical-event.js';
+import { eventDataOf, type EventData } from '../events/event-data.js';
 import { EventError } from '../events/event-errors.js';
 import type { EventHub } from '../events/event-hub.js';
 import { graphError } from './graph-error.js';
@@ -116,4 +117,31 @@ function deliveries(events: AsyncIterableIterator<CanonicalEvent>): AsyncIterabl
 export function eventOf(delivery: EventDelivery): CanonicalEvent {
   if ('error' in delivery) throw delivery.error;
   return delivery.event;
+}
+
+/** What every subscription payload carries besides the event's data. */
+export interface EventEnvelope {
+  eventId: string;
+  occurredAt: string;
+}
+
+/** Descriptions shared by every subscription, so the three read the same. */
+export const EVENT_DOCS = {
+  eventId: 'The event’s id, in the order events happen; pass it as `after` to resume after it.',
+  after: 'Resume after this `eventId`; `"0"` for everything kept. Omitted: from now on.',
+} as const;
+
+/**
+ * A subscription's payload for one delivery: the event's typed data with its id and time. Throws the
+ * error that ended the stream, or for an event whose data does not match its type (written by
+ * something else), which the client sees as that payload's error.
+ */
+export function eventPayload<T extends EventType>(
+  delivery: EventDelivery,
+  type: T,
+): EventData<T> & EventEnvelope {
+  const event = eventOf(delivery);
+  const data = eventDataOf(event, type);
+  if (!data) throw new Error(`event ${event.id} is not a valid ${type}`);
+  return { ...data, eventId: event.id, occurredAt: event.time };
 }

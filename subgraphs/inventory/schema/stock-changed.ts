@@ -1,7 +1,9 @@
-import { eventDataOf, type EventData } from '../../../platform/events/event-data.js';
+import type { EventData } from '../../../platform/events/event-data.js';
 import {
   checkSubscriptionArgs,
-  eventOf,
+  EVENT_DOCS,
+  type EventEnvelope,
+  eventPayload,
   subscribeToEvents,
 } from '../../../platform/graphql/event-subscription.js';
 import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
@@ -9,16 +11,13 @@ import { builder } from '../builder.js';
 import { ProductType } from './product.js';
 import { WarehouseType } from './warehouse.js';
 
-interface StockChange extends EventData<'stock.changed'> {
-  eventId: string;
-  occurredAt: string;
-}
+type StockChange = EventData<'stock.changed'> & EventEnvelope;
 
 const StockChangeType = builder.objectRef<StockChange>('StockChange').implement({
   description: 'The stock of one product in one warehouse changed.',
   fields: (t) => ({
     eventId: t.exposeID('eventId', {
-      description: 'The event’s id, in the order events happen; pass it as `after` to resume after it.',
+      description: EVENT_DOCS.eventId,
     }),
     occurredAt: t.field({
       type: 'DateTime',
@@ -72,7 +71,7 @@ builder.subscriptionField('stockChanged', (t) =>
       warehouseCode: t.arg.string({ required: false, description: 'Only this warehouse, by code.' }),
       after: t.arg.id({
         required: false,
-        description: 'Resume after this `eventId`; `"0"` for everything kept. Omitted: from now on.',
+        description: EVENT_DOCS.after,
       }),
     },
     subscribe: (_root, args, context) => {
@@ -93,11 +92,9 @@ builder.subscriptionField('stockChanged', (t) =>
       });
     },
     resolve: (delivery, _args, context) => {
-      const event = eventOf(delivery);
-      const data = eventDataOf(event, 'stock.changed');
-      if (!data) throw new Error(`event ${event.id} does not carry a stock change`);
+      const payload = eventPayload(delivery, 'stock.changed');
       context.renewLoaders();
-      return { ...data, eventId: event.id, occurredAt: event.time };
+      return payload;
     },
   }),
 );

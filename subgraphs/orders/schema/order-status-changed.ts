@@ -1,7 +1,9 @@
-import { eventDataOf, type EventData } from '../../../platform/events/event-data.js';
+import type { EventData } from '../../../platform/events/event-data.js';
 import {
   checkSubscriptionArgs,
-  eventOf,
+  EVENT_DOCS,
+  type EventEnvelope,
+  eventPayload,
   subscribeToEvents,
   tenantMayReceive,
 } from '../../../platform/graphql/event-subscription.js';
@@ -10,16 +12,13 @@ import { builder } from '../builder.js';
 import { OrderType } from './order.js';
 import { OrderStatusType } from './statuses.js';
 
-interface OrderStatusChange extends EventData<'order.status_changed'> {
-  eventId: string;
-  occurredAt: string;
-}
+type OrderStatusChange = EventData<'order.status_changed'> & EventEnvelope;
 
 const OrderStatusChangeType = builder.objectRef<OrderStatusChange>('OrderStatusChange').implement({
   description: 'An order moved to another status.',
   fields: (t) => ({
     eventId: t.exposeID('eventId', {
-      description: 'The event’s id, in the order events happen; pass it as `after` to resume after it.',
+      description: EVENT_DOCS.eventId,
     }),
     occurredAt: t.field({
       type: 'DateTime',
@@ -59,7 +58,7 @@ builder.subscriptionField('orderStatusChanged', (t) =>
       }),
       after: t.arg.id({
         required: false,
-        description: 'Resume after this `eventId`; `"0"` for everything kept. Omitted: from now on.',
+        description: EVENT_DOCS.after,
       }),
     },
     subscribe: (_root, args, context) => {
@@ -77,12 +76,10 @@ builder.subscriptionField('orderStatusChanged', (t) =>
       );
     },
     resolve: (delivery, _args, context) => {
-      const event = eventOf(delivery);
-      const data = eventDataOf(event, 'order.status_changed');
-      if (!data) throw new Error(`event ${event.id} does not carry an order status change`);
+      const payload = eventPayload(delivery, 'order.status_changed');
       // One subscription keeps one context for its life: read the order afresh for each event.
       context.renewLoaders();
-      return { ...data, eventId: event.id, occurredAt: event.time };
+      return payload;
     },
   }),
 );

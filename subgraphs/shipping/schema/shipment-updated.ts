@@ -1,7 +1,9 @@
-import { eventDataOf, type EventData } from '../../../platform/events/event-data.js';
+import type { EventData } from '../../../platform/events/event-data.js';
 import {
   checkSubscriptionArgs,
-  eventOf,
+  EVENT_DOCS,
+  type EventEnvelope,
+  eventPayload,
   subscribeToEvents,
   tenantMayReceive,
 } from '../../../platform/graphql/event-subscription.js';
@@ -16,16 +18,13 @@ import {
   visibleShipment,
 } from './shipment.js';
 
-interface ShipmentUpdate extends EventData<'shipment.updated'> {
-  eventId: string;
-  occurredAt: string;
-}
+type ShipmentUpdate = EventData<'shipment.updated'> & EventEnvelope;
 
 const ShipmentUpdateType = builder.objectRef<ShipmentUpdate>('ShipmentUpdate').implement({
   description: 'The carrier reported progress on a parcel.',
   fields: (t) => ({
     eventId: t.exposeID('eventId', {
-      description: 'The event’s id, in the order events happen; pass it as `after` to resume after it.',
+      description: EVENT_DOCS.eventId,
     }),
     occurredAt: t.field({
       type: 'DateTime',
@@ -94,7 +93,7 @@ builder.subscriptionField('shipmentUpdated', (t) =>
       }),
       after: t.arg.id({
         required: false,
-        description: 'Resume after this `eventId`; `"0"` for everything kept. Omitted: from now on.',
+        description: EVENT_DOCS.after,
       }),
     },
     subscribe: (_root, args, context) => {
@@ -114,11 +113,9 @@ builder.subscriptionField('shipmentUpdated', (t) =>
       });
     },
     resolve: (delivery, _args, context) => {
-      const event = eventOf(delivery);
-      const data = eventDataOf(event, 'shipment.updated');
-      if (!data) throw new Error(`event ${event.id} does not carry a shipment update`);
+      const payload = eventPayload(delivery, 'shipment.updated');
       context.renewLoaders();
-      return { ...data, eventId: event.id, occurredAt: event.time };
+      return payload;
     },
   }),
 );
