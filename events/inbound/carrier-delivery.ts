@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { verifyCarrierWebhook, type CarrierClient } from '../../connectors/carrier/index.js';
+import { verifyCarrierWebhook } from '../../connectors/carrier/index.js';
 import { shipmentUpdated, type KeyedEvent } from './carrier-events.js';
 import { WebhookError } from './webhook-errors.js';
 
@@ -8,8 +8,8 @@ export interface CarrierDeliveryContext {
   /** Signed deliveries whose `created_at` is further than this from now are refused (WEBHOOK_STALE). */
   maxAgeMs: number;
   now: () => Date;
-  /** Reads the shipment a tracker names, for its reference (our order number). */
-  client?: CarrierClient;
+  /** The reference (our order number) of the shipment a tracker names, when the tracker lacks it. */
+  referenceOf?: (carrierShipmentId: string) => Promise<string | null>;
   tenantOf: (orderNumber: string | null) => Promise<number | null>;
 }
 
@@ -38,8 +38,8 @@ export async function carrierDelivery(
   const shipment = delivery.shipment;
   if (!shipment || !delivery.description.startsWith('tracker.')) return null;
   let orderNumber = shipment.reference;
-  if (orderNumber === null && shipment.carrierShipmentId && context.client)
-    orderNumber = (await context.client.shipment(shipment.carrierShipmentId))?.reference ?? null;
+  if (orderNumber === null && shipment.carrierShipmentId && context.referenceOf)
+    orderNumber = await context.referenceOf(shipment.carrierShipmentId);
   const tenantPartnerId = await context.tenantOf(orderNumber);
   return shipmentUpdated(shipment, { source: 'carrier', orderNumber, tenantPartnerId });
 }

@@ -9,7 +9,7 @@ import type { KeyedEvent } from './carrier-events.js';
 import type { EventAppender } from './event-appender.js';
 import { handleOdooNotification } from './odoo-notification.js';
 import { OrderStatusMemory } from './order-status-memory.js';
-import { tenantsOfOrders } from './order-tenants.js';
+import { cachedInboundLookups } from './inbound-lookups.js';
 import { hasSharedToken } from './shared-token.js';
 import { toWebhookError, WebhookError } from './webhook-errors.js';
 import { wmsDelivery } from './wms-delivery.js';
@@ -63,6 +63,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
   const limit = options.maxBodyBytes ?? 1_000_000;
   const now = options.now ?? (() => new Date());
   const memory = new OrderStatusMemory(options.redis, options.orderStatusKey ?? DEFAULT_ORDER_STATUS_KEY);
+  const lookups = cachedInboundLookups({
+    odoo: options.odoo,
+    ...(options.carrier ? { carrier: options.carrier } : {}),
+  });
 
   const appendAll = async (keyed: KeyedEvent[]): Promise<Reply> => {
     if (keyed.length === 0) return { status: 202, body: { ignored: true } };
@@ -83,8 +87,8 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
         secret: carrierSecret,
         maxAgeMs: options.carrierMaxAgeMs ?? DAY_MS,
         now,
-        client: options.carrier,
-        tenantOf: tenantsOfOrders(options.odoo),
+        referenceOf: lookups.referenceOfShipment,
+        tenantOf: lookups.tenantOfOrder,
       };
       const keyed = await carrierDelivery(req, body, context);
       return appendAll(keyed ? [keyed] : []);
@@ -95,7 +99,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
         secret: wmsSecret,
         warehouseCodeOf: options.warehouseCodeOf ?? (() => null),
         now,
-        tenantOf: tenantsOfOrders(options.odoo),
+        tenantOf: lookups.tenantOfOrder,
       };
       return appendAll(await wmsDelivery(req, body, context));
     });

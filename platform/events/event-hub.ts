@@ -29,10 +29,17 @@ export interface HubSubscription {
   after?: string;
   /** Which events this subscriber wants; applied before queueing. */
   filter: (event: CanonicalEvent) => boolean;
+  /**
+   * The only subjects it can want, when it knows them (tracking numbers, order numbers): an index, so an
+   * event is checked only against the subscribers of its subject, not against every subscriber. The
+   * filter still applies.
+   */
+  subjects?: ReadonlySet<string>;
 }
 
 interface Listener {
   filter: (event: CanonicalEvent) => boolean;
+  subjects: ReadonlySet<string> | null;
   queue: CanonicalEvent[];
   wake: (() => void) | null;
   lagging: boolean;
@@ -55,6 +62,9 @@ export class EventHub {
   readonly #maxQueue: number;
   readonly #reconnectMs: number;
   readonly #listeners = new Set<Listener>();
+  /** Listeners without subjects, which see every event. */
+  readonly #everything = new Set<Listener>();
+  readonly #bySubject = new Map<string, Set<Listener>>();
   readonly #stopped = new AbortController();
   #started: Promise<void> | null = null;
   #reader: Promise<void> | null = null;
@@ -84,8 +94,14 @@ export class EventHub {
     if (this.#stopped.signal.aborted)
       throw new EventError('EVENT_HUB_CLOSED', this.#log.stream, 'the event hub is closed');
     await this.#start();
-    const listener: Listener = { filter: options.filter, queue: [], wake: null, lagging: false };
-    this.#listeners.add(listener);
+    const listener: Listener = {
+      filter: options.filter,
+      subjects: options.subjects ?? null,
+      queue: [],
+      wake: null,
+      lagging: false,
+    };
+    this.#add(listener);
     try {
       const firstPage =
         options.after === undefined
@@ -93,8 +109,29 @@ export class EventHub {
           : await this.#log.readAfter(options.after, { count: this.#batchSize });
       return this.#iterate(listener, options, firstPage);
     } catch (error) {
-      this.#listeners.delete(listener);
+      this.#remove(listener);
       throw error;
+    }
+  }
+
+  #add(listener: Listener): void {
+    this.#listeners.add(listener);
+    if (listener.subjects === null) this.#everything.add(listener);
+    else
+      for (const subject of listener.subjects) {
+        let listeners = this.#bySubject.get(subject);
+        if (!listeners) this.#bySubject.set(subject, (listeners = new Set()));
+        listeners.add(listener);
+      }
+  }
+
+  #remove(listener: Listener): void {
+    this.#listeners.delete(listener);
+    this.#everything.delete(listener);
+    for (const subject of listener.subjects ?? []) {
+      const listeners = this.#bySubject.get(subject);
+      listeners?.delete(listener);
+      if (listeners?.size === 0) this.#bySubject.delete(subject);
     }
   }
 
@@ -115,7 +152,7 @@ export class EventHub {
     const source = this.#events(listener, options, firstPage, ended.signal);
     const end = () => {
       ended.abort();
-      this.#listeners.delete(listener);
+      this.#remove(listener);
       listener.wake?.();
     };
     return {
@@ -173,7 +210,7 @@ export class EventHub {
         yield event;
       }
     } finally {
-      this.#listeners.delete(listener);
+      this.#remove(listener);
     }
   }
 
@@ -221,11 +258,14 @@ export class EventHub {
       this.#logger.warn({ err: error, id }, 'skipping a malformed event');
       return;
     }
-    for (const listener of this.#listeners) {
-      if (listener.lagging || !listener.filter(event)) continue;
-      if (listener.queue.length >= this.#maxQueue) listener.lagging = true;
-      else listener.queue.push(event);
-      listener.wake?.();
-    }
+    for (const listener of this.#everything) this.#offer(listener, event);
+    for (const listener of this.#bySubject.get(event.subject) ?? []) this.#offer(listener, event);
+  }
+
+  #offer(listener: Listener, event: CanonicalEvent): void {
+    if (listener.lagging || !listener.filter(event)) return;
+    if (listener.queue.length >= this.#maxQueue) listener.lagging = true;
+    else listener.queue.push(event);
+    listener.wake?.();
   }
 }

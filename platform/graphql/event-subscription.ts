@@ -73,11 +73,17 @@ export async function subscribeToEvents(
   hub: EventHub | null,
   args: EventSubscriptionArgs,
   keep: (event: CanonicalEvent) => boolean,
+  /** The only subjects `keep` can accept, when the arguments name them: indexes the subscriber. */
+  subjects?: Iterable<string> | null,
 ): Promise<AsyncIterable<EventDelivery>> {
   if (!hub) throw graphError('EVENTS_UNAVAILABLE');
   let events: AsyncIterableIterator<CanonicalEvent>;
   try {
-    events = await hub.open({ ...(args.after != null ? { after: args.after } : {}), filter: keep });
+    events = await hub.open({
+      ...(args.after != null ? { after: args.after } : {}),
+      ...(subjects ? { subjects: new Set(subjects) } : {}),
+      filter: keep,
+    });
   } catch (error) {
     throw graphErrorOf(error);
   }

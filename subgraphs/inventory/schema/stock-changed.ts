@@ -84,12 +84,18 @@ builder.subscriptionField('stockChanged', (t) =>
       const skus = args.skus ? new Set(args.skus) : null;
       const warehouse = args.warehouseCode ?? null;
       // Stock belongs to no tenant: whoever may read stock may follow it (exact figures need stock:exact).
-      return subscribeToEvents(context.events, { after }, (event) => {
-        if (event.type !== 'stock.changed') return false;
-        const sku = event.data.sku;
-        if (skus !== null && !(typeof sku === 'string' && skus.has(sku))) return false;
-        return warehouse === null || event.data.warehouseCode === warehouse;
-      });
+      return subscribeToEvents(
+        context.events,
+        { after },
+        (event) => {
+          if (event.type !== 'stock.changed') return false;
+          const sku = event.data.sku;
+          if (skus !== null && !(typeof sku === 'string' && skus.has(sku))) return false;
+          return warehouse === null || event.data.warehouseCode === warehouse;
+        },
+        // Subjects are `SKU@WAREHOUSE`: known only when both are given.
+        skus && warehouse !== null ? [...skus].map((sku) => `${sku}@${warehouse}`) : null,
+      );
     },
     resolve: (delivery, _args, context) => {
       const payload = eventPayload(delivery, 'stock.changed');

@@ -73,6 +73,7 @@ builder.subscriptionField('orderStatusChanged', (t) =>
           event.type === 'order.status_changed' &&
           (numbers === null || numbers.has(event.subject)) &&
           tenantMayReceive(principal, event),
+        numbers,
       );
     },
     resolve: (delivery, _args, context) => {

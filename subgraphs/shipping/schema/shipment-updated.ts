@@ -105,12 +105,17 @@ builder.subscriptionField('shipmentUpdated', (t) =>
       });
       const codes = args.trackingNumbers ? new Set(args.trackingNumbers) : null;
       const orders = args.orderNumbers ? new Set(args.orderNumbers) : null;
-      return subscribeToEvents(context.events, { after }, (event) => {
-        if (event.type !== 'shipment.updated' || !tenantMayReceive(principal, event)) return false;
-        if (codes !== null && !codes.has(event.subject)) return false;
-        const orderNumber = event.data.orderNumber;
-        return orders === null || (typeof orderNumber === 'string' && orders.has(orderNumber));
-      });
+      return subscribeToEvents(
+        context.events,
+        { after },
+        (event) => {
+          if (event.type !== 'shipment.updated' || !tenantMayReceive(principal, event)) return false;
+          if (codes !== null && !codes.has(event.subject)) return false;
+          const orderNumber = event.data.orderNumber;
+          return orders === null || (typeof orderNumber === 'string' && orders.has(orderNumber));
+        },
+        codes,
+      );
     },
     resolve: (delivery, _args, context) => {
       const payload = eventPayload(delivery, 'shipment.updated');

@@ -52,6 +52,26 @@ describe('EventHub', () => {
     expect(await clientsNamed(`dg-events-hub:${stream}`)).toBe(1);
   });
 
+  it('routes by subject to indexed subscribers, and still applies their filter', async () => {
+    stream = uniqueStream();
+    const log = new EventLog({ redis, stream });
+    hub = new EventHub({ log, redis, logger, blockMs: 100 });
+    const sku3 = drain(await hub.open({ subjects: new Set(['SKU-3@WH1']), filter: () => true }));
+    const sku3or4Big = drain(
+      await hub.open({
+        subjects: new Set(['SKU-3@WH1', 'SKU-4@WH1']),
+        filter: (e) => Number(e.data.available) > 3,
+      }),
+    );
+    const everything = drain(await hub.open({ filter: () => true }));
+    for (let n = 1; n <= 5; n += 1) await log.append(stockEvent(n), { dedupKey: `k${n}` });
+
+    await waitFor(() => everything.received.length === 5);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(sku3.received.map((e) => e.subject)).toEqual(['SKU-3@WH1']);
+    expect(sku3or4Big.received.map((e) => e.subject)).toEqual(['SKU-4@WH1']);
+  });
+
   it('replays after a cursor, then goes live, with no gap or duplicate at the seam', async () => {
     stream = uniqueStream();
     const log = new EventLog({ redis, stream });
