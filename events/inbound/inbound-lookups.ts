@@ -6,9 +6,9 @@ import { tenantOfOrder } from './order-tenants.js';
 /** What the receiver asks the systems about a delivery before it records it. */
 export interface InboundLookups {
   /** The tenant of an order by number; null when Odoo has no such order. */
-  tenantOfOrder(orderNumber: string | null): Promise<number | null>;
+  tenantOfOrder: (orderNumber: string | null) => Promise<number | null>;
   /** The reference (our order number) of a carrier shipment; null when it has none or is unknown. */
-  referenceOfShipment(carrierShipmentId: string): Promise<string | null>;
+  referenceOfShipment: (carrierShipmentId: string) => Promise<string | null>;
 }
 
 export interface InboundLookupOptions {
