@@ -86,6 +86,30 @@ export const errorCatalogue = {
     message: 'Partner webhooks are not available on this deployment.',
     description: 'The access subgraph was started without the partner webhooks service (it needs Redis).',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    httpStatus: 422,
+    message: 'This idempotency key was used with another request.',
+    description:
+      'The same `idempotencyKey` came with a different input than its first use (IETF Idempotency-Key draft: 422); use a new key for a new request.',
+  },
+  IDEMPOTENCY_KEY_IN_USE: {
+    httpStatus: 409,
+    message: 'A request with this idempotency key is still being processed.',
+    description:
+      'An earlier request with the same key had not finished after the wait (IETF Idempotency-Key draft: 409); retry the same request shortly to get its outcome.',
+  },
+  IDEMPOTENCY_UNAVAILABLE: {
+    httpStatus: 503,
+    message: 'Idempotent requests cannot be served right now.',
+    description:
+      'The idempotency store (Redis) is not configured or not reachable, so nothing was done; retry later with the same key.',
+  },
+  ORDER_CAPTURE_BUSY: {
+    httpStatus: 409,
+    message: 'Another order with this customer reference is being captured.',
+    description:
+      'Captures are serialised per customer and customer reference; one with the same reference did not finish in time. Retry shortly: it will then answer a duplicate reference or your order.',
+  },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
     message: 'Unexpected error.',

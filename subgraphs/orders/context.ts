@@ -4,6 +4,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { EventHub } from '../../platform/events/event-hub.js';
 import type { SubgraphContext } from '../../platform/graphql/subgraph-context.js';
 import { createOrdersLoaders, type OrdersLoaders } from './loaders.js';
+import type { OrderCaptureServices } from './schema/capture-services.js';
 
 /** One request's context: the caller, and loaders that batch Odoo reads for this request only. */
 export interface OrdersContext extends SubgraphContext {
@@ -14,13 +15,21 @@ export interface OrdersContext extends SubgraphContext {
   renewLoaders(): void;
   /** Where subscriptions follow events; null when no event log is configured. */
   events: EventHub | null;
+  /** For the order mutations, which write (reads go through the loaders). */
+  odoo: OdooClient;
+  /** What `captureOrder` needs (idempotency in Redis); null without Redis. */
+  capture: OrderCaptureServices | null;
 }
 
 function scopeOf(principal: Principal | null): SalesScope {
   return principal?.kind === 'partner' ? { tenantPartnerId: principal.tenantPartnerId } : {};
 }
 
-export function createOrdersContext(odoo: OdooClient, events: EventHub | null = null) {
+export function createOrdersContext(
+  odoo: OdooClient,
+  events: EventHub | null = null,
+  capture: OrderCaptureServices | null = null,
+) {
   return (base: SubgraphContext): OrdersContext => {
     const scope = scopeOf(base.principal);
     const context: OrdersContext = {
@@ -31,6 +40,8 @@ export function createOrdersContext(odoo: OdooClient, events: EventHub | null = 
         context.loaders = createOrdersLoaders(odoo, scope);
       },
       events,
+      odoo,
+      capture,
     };
     return context;
   };

@@ -2,13 +2,25 @@ import type { OdooClient } from '../../connectors/odoo/client.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
 import type { EventHub } from '../../platform/events/event-hub.js';
 import type { Logger } from '../../platform/logger.js';
+import type { RedisClient } from '../../platform/redis.js';
 import { createOrdersContext } from './context.js';
+import {
+  createOrderCaptureServices,
+  type CapturedOrder,
+  type OrderCaptureOptions,
+} from './schema/capture-services.js';
 import { ordersSchema } from './schema/index.js';
 
 export interface OrdersSubgraphOptions {
   odoo: OdooClient;
   /** Where `orderStatusChanged` follows events; without it the subscription answers EVENTS_UNAVAILABLE. */
   events?: EventHub | null;
+  /** Where `captureOrder` keeps idempotency keys; without it `captureOrder` answers IDEMPOTENCY_UNAVAILABLE. */
+  redis?: RedisClient;
+  /** Called after a capture creates an order (never for a replay); what it throws is logged. */
+  onCaptured?: (order: CapturedOrder) => Promise<void>;
+  /** Tuning of `captureOrder` (waits, retention, key namespace); see OrderCaptureOptions for defaults. */
+  capture?: Omit<OrderCaptureOptions, 'redis' | 'onCaptured'>;
   logger: Logger;
   identitySecret: string;
   port?: number;
@@ -24,6 +36,16 @@ export function startOrdersSubgraph(options: OrdersSubgraphOptions): Promise<Run
     identitySecret: options.identitySecret,
     port: options.port,
     host: options.host,
-    createContext: createOrdersContext(options.odoo, options.events ?? null),
+    createContext: createOrdersContext(
+      options.odoo,
+      options.events ?? null,
+      options.redis
+        ? createOrderCaptureServices(
+            options.odoo,
+            { ...options.capture, redis: options.redis, onCaptured: options.onCaptured },
+            options.logger,
+          )
+        : null,
+    ),
   });
 }

@@ -8,6 +8,10 @@
  * - serializationFailureRate: the call fails with `psycopg2.errors.SerializationFailure`. Odoo retries
  *   those itself (`odoo/service/model.py` `retrying`, MAX_TRIES_ON_CONCURRENCY_FAILURE = 5) and lets the
  *   last one through, so a client must be ready to retry: the failed call changed nothing.
+ * - lostResponseRate: the call runs and commits, then the connection is dropped before the answer is sent:
+ *   what a client sees when its timeout (or a proxy's) cuts a call that Odoo went on to complete. The
+ *   client gets no answer (a reset connection) while the change is in the database; a retried create
+ *   must look for what the first one made.
  * - rules: the same knobs for one model and/or method (first matching rule wins over the globals).
  * - webhookDropRate: an automation webhook is silently not sent (Odoo's are best effort, never retried).
  */
@@ -23,6 +27,7 @@ const faultRuleSchema = z
     method: z.string().min(1).optional(),
     errorRate: rate.optional(),
     serializationFailureRate: rate.optional(),
+    lostResponseRate: rate.optional(),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
   })
   .strict();
@@ -38,6 +43,7 @@ export const faultsSchema = z
       .default({ fixedMs: 0, jitterMs: 0 }),
     errorRate: rate.default(0),
     serializationFailureRate: rate.default(0),
+    lostResponseRate: rate.default(0),
     webhookDropRate: rate.default(0),
     rules: z.array(faultRuleSchema).default([]),
     /** Seed of the random draws; omitted means not reproducible. */
@@ -100,6 +106,12 @@ export class FaultInjector {
       );
     }
     return undefined;
+  }
+
+  /** Whether this call, once run and committed, loses its answer (the connection is dropped). */
+  loseResponse(model: string, method: string): boolean {
+    const lostRate = this.rule(model, method)?.lostResponseRate ?? this.current.lostResponseRate;
+    return lostRate > 0 && this.random() < lostRate;
   }
 
   /** Whether to drop this webhook. */

@@ -10,8 +10,12 @@ import './order-connection.js';
 import './orders-query.js';
 import './customer-orders.js';
 import './order-status-changed.js';
+import './capture-order.js';
+import './cancel-order.js';
 
-/** The orders subgraph's schema: customers, their addresses, orders and order lines. */
+builder.mutationType({ description: 'What can be changed.' });
+
+/** The orders subgraph's schema: customers, their addresses, orders and order lines; capturing and cancelling orders. */
 export const ordersSchema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',
 });

@@ -71,6 +71,8 @@ export async function handleJson2(
     const injected = emulator.faults.failure(model, method);
     if (injected) throw injected;
     const result = emulator.execute(uid, model, method, asIds(ids), kwargs, callContext);
+    // Committed, but the client never hears of it (see `lostResponseRate` in faults.ts).
+    if (emulator.faults.loseResponse(model, method)) return void res.destroy();
     sendJson(res, 200, result);
   } catch (error) {
     const odooError = toOdooException(error);

@@ -134,6 +134,8 @@ export async function handleJsonRpc(
       const injected = emulator.faults.failure(call.model, call.method);
       if (injected) throw injected;
       result = call.run();
+      // Committed, but the client never hears of it (see `lostResponseRate` in faults.ts).
+      if (emulator.faults.loseResponse(call.model, call.method)) return void res.destroy();
     } else throw new PyException('builtins.Exception', `Service ${service} is not available`);
     sendJson(res, 200, { jsonrpc: '2.0', id, result });
   } catch (error) {
