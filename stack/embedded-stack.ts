@@ -173,7 +173,16 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       events: await eventHub('inventory'),
     });
     started.push(inventory);
-    const orders = await startOrdersSubgraph({ ...common('orders'), events: await eventHub('orders') });
+    // captureOrder keeps its idempotency keys in Redis; without it, it answers IDEMPOTENCY_UNAVAILABLE.
+    const ordersRedis = options.redisUrl
+      ? await connectRedis({ url: options.redisUrl, logger: logger.child({ part: 'orders:redis' }) })
+      : undefined;
+    if (ordersRedis) closeKeys.push(() => Promise.resolve(ordersRedis.destroy()));
+    const orders = await startOrdersSubgraph({
+      ...common('orders'),
+      events: await eventHub('orders'),
+      ...(ordersRedis ? { redis: ordersRedis } : {}),
+    });
     started.push(orders);
     const invoicing = await startInvoicingSubgraph(common('invoicing'));
     started.push(invoicing);
