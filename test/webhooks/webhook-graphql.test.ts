@@ -301,7 +301,11 @@ describe('webhook endpoints over GraphQL', () => {
   });
 
   it('needs webhooks:manage, and answers WEBHOOKS_UNAVAILABLE without the service', async () => {
-    const { body: forbidden } = await postAs(access.url, partnerPrincipal(7), ENDPOINTS);
+    const withoutScope = {
+      ...partnerPrincipal(7),
+      scopes: partnerPrincipal(7).scopes.filter((scope) => scope !== 'webhooks:manage'),
+    };
+    const { body: forbidden } = await postAs(access.url, withoutScope, ENDPOINTS);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { body: unavailable } = await postAs(accessWithout.url, seven, ENDPOINTS);
     expect(unavailable).toEqual({
