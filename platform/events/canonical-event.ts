@@ -7,12 +7,17 @@ export const eventTypes = {
     'The WMS allocated, packed, shipped or cancelled an order; `subject` is the order number.',
   'shipment.updated': 'A carrier reported tracking progress; `subject` is the tracking number.',
   'stock.changed': 'Available or on-hand stock changed; `subject` is `SKU@WAREHOUSE`.',
+  'order.fulfilled':
+    'The order was shipped, its delivery validated and its invoice posted; `subject` is the order number.',
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypes;
 
-/** Where events come from: a system's webhooks, or our own reconciliation pass that finds lost ones. */
-export const eventSources = ['odoo', 'wms', 'carrier', 'reconciliation'] as const;
+/**
+ * Where events come from: a system's webhooks, our own reconciliation pass that finds lost ones, or the
+ * order-to-cash orchestration.
+ */
+export const eventSources = ['odoo', 'wms', 'carrier', 'reconciliation', 'orchestration'] as const;
 
 export type EventSource = (typeof eventSources)[number];
 

@@ -60,12 +60,24 @@ export const stockChangedData = z.object({
   onHand: z.number().nullable(),
 });
 
+/**
+ * `order.fulfilled`: the orchestration shipped the order, validated its delivery in Odoo with the
+ * tracking numbers and posted its invoices; `subject` is the order number.
+ */
+export const orderFulfilledData = z.object({
+  orderNumber: z.string().min(1),
+  carrier: z.string().nullable(),
+  trackingNumbers: z.array(z.string()),
+  invoiceNumbers: z.array(z.string()),
+});
+
 /** The `data` schema of each event type: producers build it, consumers parse it. */
 export const eventDataSchemas = {
   'order.status_changed': orderStatusChangedData,
   'fulfillment.updated': fulfillmentUpdatedData,
   'shipment.updated': shipmentUpdatedData,
   'stock.changed': stockChangedData,
+  'order.fulfilled': orderFulfilledData,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export type EventData<T extends EventType> = z.output<(typeof eventDataSchemas)[T]>;
