@@ -36,6 +36,8 @@ import { startShippingSubgraph } from '../subgraphs/shipping/server.js';
 import { startWarehouseSubgraph } from '../subgraphs/warehouse/server.js';
 import { seedDemoFulfilment } from './demo-fulfilment.js';
 import { startEmbeddedEvents, type EmbeddedEvents, type EmbeddedEventsOptions } from './embedded-events.js';
+import { startEmbeddedOrchestration, type EmbeddedOrchestrationOptions } from './embedded-orchestration.js';
+import type { RunningOrchestrator } from '../orchestration/orchestrator.js';
 import type { RunningEventsService } from '../events/service.js';
 import { startAccessSubgraph } from '../subgraphs/access/server.js';
 import { startInventorySubgraph } from '../subgraphs/inventory/server.js';
@@ -81,6 +83,8 @@ export interface EmbeddedStackOptions {
   reconcile?: EmbeddedEventsOptions['reconcile'];
   /** The events service's port (webhooks in); 0 (default) picks a free one. */
   eventsPort?: number;
+  /** Tuning, rate policy and stuck limits of the order-to-cash orchestration (started with `redisUrl`). */
+  orchestration?: Pick<EmbeddedOrchestrationOptions, 'tuning' | 'ratePolicy' | 'stuckLimits'>;
   gateway?: Partial<
     Pick<
       StartGatewayOptions,
@@ -97,6 +101,8 @@ export interface EmbeddedStack {
   gateway: RunningGateway;
   /** Webhooks in and reconciliation; null without Redis. */
   events: RunningEventsService | null;
+  /** The order-to-cash orchestration, which captured orders are handed to; null without Redis. */
+  orchestration: RunningOrchestrator | null;
   supergraphSdl: string;
   demoPartners: DemoPartner[];
   close(): Promise<void>;
@@ -178,10 +184,28 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       ? await connectRedis({ url: options.redisUrl, logger: logger.child({ part: 'orders:redis' }) })
       : undefined;
     if (ordersRedis) closeKeys.push(() => Promise.resolve(ordersRedis.destroy()));
+    const orchestration = options.redisUrl
+      ? await startEmbeddedOrchestration({
+          redisUrl: options.redisUrl,
+          ...(options.eventStream ? { stream: options.eventStream } : {}),
+          odoo: client('orchestration'),
+          wms: wmsClient('orchestration'),
+          carrier: carrierClient('orchestration'),
+          ...options.orchestration,
+          logger: logger.child({ part: 'orchestration' }),
+        })
+      : null;
+    if (orchestration) started.push(orchestration);
     const orders = await startOrdersSubgraph({
       ...common('orders'),
       events: await eventHub('orders'),
       ...(ordersRedis ? { redis: ordersRedis } : {}),
+      ...(orchestration
+        ? {
+            progress: orchestration.progress,
+            onCaptured: async (order) => void (await orchestration.startOrchestration(order)),
+          }
+        : {}),
     });
     started.push(orders);
     const invoicing = await startInvoicingSubgraph(common('invoicing'));
@@ -261,6 +285,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       subgraphs: { inventory, orders, invoicing, access, warehouse, shipping },
       gateway,
       events: events?.service ?? null,
+      orchestration,
       supergraphSdl,
       demoPartners,
       close,

@@ -28,6 +28,7 @@ export const INTERNAL_DEMO_SCOPES = [
   'keys:manage',
   'warehouse:read',
   'labels:read',
+  'operations:read',
 ];
 /** What a customer partner needs: no exact stock figures, nothing internal-only. */
 export const PARTNER_DEMO_SCOPES = [

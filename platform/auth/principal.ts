@@ -45,4 +45,5 @@ export const INTERNAL_ONLY_SCOPES: readonly string[] = [
   'keys:manage',
   'warehouse:read',
   'labels:read',
+  'operations:read',
 ];

@@ -20,6 +20,8 @@ export const SCOPES = {
   'keys:manage': 'Internal only: creating, rotating and revoking API keys.',
   'warehouse:read': "Internal only: each warehouse's open work as the WMS sees it (`Warehouse.backlog`).",
   'labels:read': 'Internal only: shipping labels (`Shipment.label`) and what they cost.',
+  'operations:read':
+    'Internal only: the order-to-cash orchestration of orders (`Order.fulfillmentProgress`, `stuckOrders`).',
 } as const satisfies Record<string, string>;
 
 export type Scope = keyof typeof SCOPES;

@@ -81,6 +81,12 @@ export const errorCatalogue = {
     description:
       'The event log (Redis) is not configured or not reachable, or the process is shutting down; subscriptions cannot be served.',
   },
+  ORCHESTRATION_UNAVAILABLE: {
+    httpStatus: 503,
+    message: 'Order-to-cash progress is not available on this deployment.',
+    description:
+      'The orders subgraph was started without the orchestration state store (it needs Redis); `Order.progress` and `fulfillmentProgress` answer null meanwhile.',
+  },
   WEBHOOKS_UNAVAILABLE: {
     httpStatus: 503,
     message: 'Partner webhooks are not available on this deployment.',

@@ -5,6 +5,8 @@ import type { EventHub } from '../../platform/events/event-hub.js';
 import type { SubgraphContext } from '../../platform/graphql/subgraph-context.js';
 import { createOrdersLoaders, type OrdersLoaders } from './loaders.js';
 import type { OrderCaptureServices } from './schema/capture-services.js';
+import type { FulfillmentProgressReader } from '../../platform/orchestration/progress-reader.js';
+import { createProgressAccess, type ProgressAccess } from './schema/progress-loader.js';
 
 /** One request's context: the caller, and loaders that batch Odoo reads for this request only. */
 export interface OrdersContext extends SubgraphContext {
@@ -19,6 +21,8 @@ export interface OrdersContext extends SubgraphContext {
   odoo: OdooClient;
   /** What `captureOrder` needs (idempotency in Redis); null without Redis. */
   capture: OrderCaptureServices | null;
+  /** The order-to-cash orchestration's state, for progress fields; null without its store. */
+  progress: ProgressAccess | null;
 }
 
 function scopeOf(principal: Principal | null): SalesScope {
@@ -29,6 +33,7 @@ export function createOrdersContext(
   odoo: OdooClient,
   events: EventHub | null = null,
   capture: OrderCaptureServices | null = null,
+  progress: FulfillmentProgressReader | null = null,
 ) {
   return (base: SubgraphContext): OrdersContext => {
     const scope = scopeOf(base.principal);
@@ -42,6 +47,7 @@ export function createOrdersContext(
       events,
       odoo,
       capture,
+      progress: progress ? createProgressAccess(progress) : null,
     };
     return context;
   };

@@ -10,6 +10,7 @@ import {
   type OrderCaptureOptions,
 } from './schema/capture-services.js';
 import { ordersSchema } from './schema/index.js';
+import type { FulfillmentProgressReader } from '../../platform/orchestration/progress-reader.js';
 
 export interface OrdersSubgraphOptions {
   odoo: OdooClient;
@@ -21,6 +22,8 @@ export interface OrdersSubgraphOptions {
   onCaptured?: (order: CapturedOrder) => Promise<void>;
   /** Tuning of `captureOrder` (waits, retention, key namespace); see OrderCaptureOptions for defaults. */
   capture?: Omit<OrderCaptureOptions, 'redis' | 'onCaptured'>;
+  /** The orchestration's read model (`Order.progress`, `fulfillmentProgress`, `stuckOrders`); none without it. */
+  progress?: FulfillmentProgressReader | null;
   logger: Logger;
   identitySecret: string;
   port?: number;
@@ -46,6 +49,7 @@ export function startOrdersSubgraph(options: OrdersSubgraphOptions): Promise<Run
             options.logger,
           )
         : null,
+      options.progress ?? null,
     ),
   });
 }

@@ -12,6 +12,8 @@ import './customer-orders.js';
 import './order-status-changed.js';
 import './capture-order.js';
 import './cancel-order.js';
+import './progress-fields.js';
+import './progress-stuck-orders.js';
 
 builder.mutationType({ description: 'What can be changed.' });
 
