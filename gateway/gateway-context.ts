@@ -1,4 +1,5 @@
 import type { Principal } from '../platform/auth/principal.js';
+import type { CallBudget } from './plugins/useCallBudget.js';
 
 /**
  * What our plugins add to the Hive gateway's per-request context. Per-request state lives here, never in
@@ -11,4 +12,6 @@ export interface DgContext {
   identityToken?: string;
   /** The correlation id of this request or WebSocket operation. */
   correlationId: string;
+  /** What this operation cost the connected systems so far (useCallBudget; useResponseCache marks hits). */
+  callBudget?: CallBudget;
 }

@@ -21,7 +21,9 @@ import { useHealthEndpoints } from './plugins/useHealthEndpoints.js';
 import { useIdentityPropagation } from './plugins/useIdentityPropagation.js';
 import { useLandingPage } from './plugins/useLandingPage.js';
 import { useOperationLimits, type OperationLimitsOptions } from './plugins/useOperationLimits.js';
+import { useCallBudget } from './plugins/useCallBudget.js';
 import { useRequestLog } from './plugins/useRequestLog.js';
+import { openResponseCache, type ResponseCacheSettings } from './plugins/useResponseCacheSetup.js';
 import { subgraphsOf } from './readiness.js';
 import { securityPlugins, type SecurityOptions } from './security-plugins.js';
 import { GRAPHIQL_PATH, GRAPHQL_PATH, serveGateway } from './serve-gateway.js';
@@ -60,6 +62,8 @@ export interface StartGatewayOptions {
   sandboxHeaders?: Record<string, string>;
   /** Rate limits (Redis), audit, persisted documents; defaults in gateway/security-plugins.ts. */
   security?: SecurityOptions;
+  /** The response cache in Redis, invalidated by the event stream. Default (or false): none. */
+  responseCache?: ResponseCacheSettings | false;
 }
 
 export interface RunningGateway {
@@ -95,6 +99,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logger,
     supergraphSdl: supergraph,
   });
+  const responseCache = options.responseCache ? await openResponseCache(options.responseCache, logger) : null;
   const runtime = createGatewayRuntime<DgContext>({
     supergraph,
     unifiedGraphHandler,
@@ -143,11 +148,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       useFieldAuthorization({ supergraphSdl: supergraph, logger }),
       ...security.afterAuthorization,
       useIdentityPropagation({ secret: options.identitySecret }),
+      // Last: a cached answer has passed every check above; the budget is reported on it too.
+      ...(responseCache?.plugins ?? []),
+      useCallBudget(),
     ],
   });
   // Load and plan the supergraph now: it fails fast on a bad file, and graphql-ws operations (which skip
   // the HTTP hooks that load it lazily) would otherwise meet a gateway without a schema.
-  await runtime.getSchema();
+  try {
+    await runtime.getSchema();
+  } catch (error) {
+    await responseCache?.close();
+    throw error;
+  }
   const server = await serveGateway(runtime, {
     port: options.port ?? 4000,
     host: options.host ?? '127.0.0.1',
@@ -160,5 +173,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     { url, subgraphs: subgraphs.map((s) => s.name), mode: options.mode ?? 'demo' },
     'gateway listening',
   );
-  return { url, port, close: () => server.close() };
+  return {
+    url,
+    port,
+    close: async () => {
+      await server.close();
+      await responseCache?.close();
+    },
+  };
 }
