@@ -1,36 +1,27 @@
 import { builder } from '../builder.js';
 
+/** Each step with what it does (shared by the step and phase enums). */
+const STEP_VALUES = {
+  CREDIT_CHECK: { description: "Open balance plus this order against the customer's credit limit." },
+  CONFIRM_ORDER: { description: 'The sale order confirmed in Odoo, reserving its stock.' },
+  RELEASE_TO_WMS: { description: 'The order released to the warehouse management system.' },
+  AWAIT_PACKED: { description: 'Waiting for the warehouse to pack the order.' },
+  SELECT_CARRIER: { description: 'Rate shopping under the configured policy.' },
+  BUY_LABEL: { description: 'The chosen rate bought: label and tracking number.' },
+  AWAIT_SHIPPED: { description: 'Waiting for the warehouse to ship the parcel.' },
+  VALIDATE_DELIVERY: { description: 'The delivery validated in Odoo with the tracking number.' },
+  POST_INVOICE: { description: 'The invoice created and posted in Odoo.' },
+  NOTIFY_PARTNER: { description: 'The partner notified (an `order.fulfilled` event).' },
+} as const;
+
 export const OrderToCashStepType = builder.enumType('OrderToCashStep', {
   description: 'A step of the order-to-cash orchestration, in the order they run.',
-  values: {
-    CREDIT_CHECK: { description: "Open balance plus this order against the customer's credit limit." },
-    CONFIRM_ORDER: { description: 'The sale order confirmed in Odoo, reserving its stock.' },
-    RELEASE_TO_WMS: { description: 'The order released to the warehouse management system.' },
-    AWAIT_PACKED: { description: 'Waiting for the warehouse to pack the order.' },
-    SELECT_CARRIER: { description: 'Rate shopping under the configured policy.' },
-    BUY_LABEL: { description: 'The chosen rate bought: label and tracking number.' },
-    AWAIT_SHIPPED: { description: 'Waiting for the warehouse to ship the parcel.' },
-    VALIDATE_DELIVERY: { description: 'The delivery validated in Odoo with the tracking number.' },
-    POST_INVOICE: { description: 'The invoice created and posted in Odoo.' },
-    NOTIFY_PARTNER: { description: 'The partner notified (an `order.fulfilled` event).' },
-  },
+  values: STEP_VALUES,
 });
 
 export const OrderToCashPhaseType = builder.enumType('OrderToCashPhase', {
   description: 'Where an order can be stuck: a step, or the compensation after a failure.',
-  values: {
-    CREDIT_CHECK: {},
-    CONFIRM_ORDER: {},
-    RELEASE_TO_WMS: {},
-    AWAIT_PACKED: {},
-    SELECT_CARRIER: {},
-    BUY_LABEL: {},
-    AWAIT_SHIPPED: {},
-    VALIDATE_DELIVERY: {},
-    POST_INVOICE: {},
-    NOTIFY_PARTNER: {},
-    COMPENSATION: { description: 'Undoing the steps after a failure.' },
-  },
+  values: { ...STEP_VALUES, COMPENSATION: { description: 'Undoing the steps after a failure.' } },
 });
 
 export const OrderToCashStepStatusType = builder.enumType('OrderToCashStepStatus', {
