@@ -53,7 +53,7 @@ export class FulfillmentProgressReader {
     return this.store.countEnteredBy(this.#deadlines(this.now()));
   }
 
-  /** Up to `first` stuck orders after `after` (a decoded cursor), longest stuck... oldest entry first. */
+  /** Up to `first` stuck orders after `after` (a decoded cursor), the longest in their phase first. */
   async stuck(first: number, after: PhaseMember | null): Promise<StuckOrderPage> {
     const now = this.now();
     const deadlines = this.#deadlines(now);
