@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import type { CarrierClient } from '../connectors/carrier/index.js';
 import type { OdooClient } from '../connectors/odoo/client.js';
 import type { WmsClient } from '../connectors/wms/index.js';
-import { EventLog } from '../platform/events/event-log.js';
+import { EntityCache } from '../platform/cache/entity-cache.js';
+import { InvalidatingEventLog } from '../platform/cache/invalidating-event-log.js';
+import type { EventLog } from '../platform/events/event-log.js';
 import type { Logger } from '../platform/logger.js';
 import type { RedisClient } from '../platform/redis.js';
 import { startPartnerWebhooks, type PartnerWebhooksRuntimeOptions } from '../platform/webhooks/index.js';
@@ -28,6 +30,11 @@ export interface EventsServiceOptions {
   odoo: OdooClient;
   wms: WmsClient;
   carrier: CarrierClient;
+  /**
+   * The entity cache's key namespace (default `dg:cache`): each event evicts the entries it makes stale
+   * before it is appended (see InvalidatingEventLog).
+   */
+  cacheNamespace?: string;
   /** Secrets of the inbound webhooks; a source without one has no endpoint (404). */
   /** `wms` lists one secret per WMS webhook (each has its own); the list is read at each delivery. */
   secrets: { carrier?: string; wms?: readonly string[]; odooToken?: string };
@@ -61,7 +68,12 @@ export interface RunningEventsService {
 export async function startEventsService(options: EventsServiceOptions): Promise<RunningEventsService> {
   const { redis, logger } = options;
   const stream = options.stream ?? 'dg:events';
-  const log = new EventLog({ redis, stream });
+  const cache = new EntityCache({
+    redis,
+    logger: logger.child({ part: 'cache' }),
+    ...(options.cacheNamespace ? { namespace: options.cacheNamespace } : {}),
+  });
+  const log: EventLog = new InvalidatingEventLog({ redis, stream, cache });
   const orderStatusKey = `${stream}:order-status`;
   const receive = createWebhookReceiver({
     events: log,

@@ -28,6 +28,8 @@ export interface EmbeddedEventsOptions {
   wmsWarehouses: Record<string, string>;
   carrier: CarrierClient;
   reconcile?: EventsServiceOptions['reconcile'];
+  /** The entity cache's namespace, which events evict from (default `dg:cache`). */
+  cacheNamespace?: string;
   logger: Logger;
   host: string;
   port?: number;
@@ -63,6 +65,7 @@ export async function startEmbeddedEvents(options: EmbeddedEventsOptions): Promi
       secrets,
       warehouseCodeOf: warehouseCodes(options.wmsWarehouses),
       ...(options.reconcile !== undefined ? { reconcile: options.reconcile } : {}),
+      ...(options.cacheNamespace ? { cacheNamespace: options.cacheNamespace } : {}),
       partnerWebhooks: { redisUrl: options.redisUrl, mode: 'demo', namespace },
       logger,
       host: options.host,

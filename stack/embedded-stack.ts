@@ -17,6 +17,9 @@ import { startGateway, type RunningGateway, type StartGatewayOptions } from '../
 import type { RunningSubgraph } from '../platform/graphql/start-subgraph-server.js';
 import type { Logger } from '../platform/logger.js';
 import { openEventHub, type OpenedEventHub } from '../platform/events/open-event-hub.js';
+import { countCallsTo } from '../platform/cache/call-budget.js';
+import type { EntityCacheConfig } from '../platform/cache/cache-policy.js';
+import { EntityCache } from '../platform/cache/entity-cache.js';
 import { connectRedis } from '../platform/redis.js';
 import { composeGraph } from '../schema/tools/compose-graph.js';
 import { subgraphEntries, type SubgraphName } from '../subgraphs/index.js';
@@ -83,6 +86,11 @@ export interface EmbeddedStackOptions {
   reconcile?: EmbeddedEventsOptions['reconcile'];
   /** The events service's port (webhooks in); 0 (default) picks a free one. */
   eventsPort?: number;
+  /**
+   * The entity cache under the inventory, orders and invoicing loaders (in Redis at `redisUrl`; see
+   * platform/cache), with its namespace and policies; false for none. Default on with `redisUrl`.
+   */
+  entityCache?: EntityCacheConfig | false;
   /** Tuning, rate policy and stuck limits of the order-to-cash orchestration (started with `redisUrl`). */
   orchestration?: Pick<EmbeddedOrchestrationOptions, 'tuning' | 'ratePolicy' | 'stuckLimits'>;
   gateway?: Partial<
@@ -133,10 +141,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const wmsClient = (name: string) =>
     new WmsClient(parseWmsConfig({ url: wms.url, token: wms.token }, { mode: 'demo' }), {
       logger: logger.child({ part: `${name}:wms` }),
+      onCall: countCallsTo.wms,
     });
   const carrierClient = (name: string) =>
     new CarrierClient(parseCarrierConfig({ url: carrier.url, apiKey: carrier.apiKey }, { mode: 'demo' }), {
       logger: logger.child({ part: `${name}:carrier` }),
+      onCall: countCallsTo.carrier,
     });
   const client = (name: string) =>
     new OdooClient({
@@ -148,6 +158,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         ...options.odooClient,
       }),
       logger: logger.child({ part: `${name}:odoo` }),
+      onCall: countCallsTo.odoo,
     });
   // A secret of this run only: it never leaves the process, and a restart invalidates every token.
   const identitySecret = options.identitySecret ?? randomBytes(32).toString('hex');
@@ -173,10 +184,25 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   /** Everything started so far that runs until closed: subgraphs and the events service. */
   const started: { close(): Promise<void> }[] = [];
   const closeKeys: (() => Promise<void>)[] = [];
+  // Each Odoo subgraph has a cache (and connection) of its own, as it would in its own process.
+  const entityCache = async (name: SubgraphName) => {
+    if (!options.redisUrl || options.entityCache === false) return null;
+    const redis = await connectRedis({
+      url: options.redisUrl,
+      logger: logger.child({ part: `${name}:cache` }),
+    });
+    closeKeys.push(() => Promise.resolve(redis.destroy()));
+    return new EntityCache({
+      redis,
+      logger: logger.child({ part: `${name}:cache` }),
+      ...options.entityCache,
+    });
+  };
   try {
     const inventory = await startInventorySubgraph({
       ...common('inventory'),
       events: await eventHub('inventory'),
+      cache: await entityCache('inventory'),
     });
     started.push(inventory);
     // captureOrder keeps its idempotency keys in Redis; without it, it answers IDEMPOTENCY_UNAVAILABLE.
@@ -199,6 +225,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const orders = await startOrdersSubgraph({
       ...common('orders'),
       events: await eventHub('orders'),
+      cache: await entityCache('orders'),
       ...(ordersRedis ? { redis: ordersRedis } : {}),
       ...(orchestration
         ? {
@@ -208,7 +235,10 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         : {}),
     });
     started.push(orders);
-    const invoicing = await startInvoicingSubgraph(common('invoicing'));
+    const invoicing = await startInvoicingSubgraph({
+      ...common('invoicing'),
+      cache: await entityCache('invoicing'),
+    });
     started.push(invoicing);
     if (options.odoo?.demo !== false) await seedDemoFulfilment(client('seeder'), wms, carrier);
     const warehouse = await startWarehouseSubgraph({ ...common('warehouse'), wms: wmsClient('warehouse') });
@@ -231,6 +261,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
           wmsWarehouses: parseWmsConfig({ url: wms.url, token: wms.token }, { mode: 'demo' }).warehouses,
           carrier: carrierClient('events'),
           ...(options.reconcile !== undefined ? { reconcile: options.reconcile } : {}),
+          ...(options.entityCache ? { cacheNamespace: options.entityCache.namespace } : {}),
           logger: logger.child({ part: 'events' }),
           host,
           port: options.eventsPort ?? 0,

@@ -9,6 +9,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { callBudgetPlugin } from '../cache/call-budget-plugin.js';
+import { emptyCallBudget, withCallBudget } from '../cache/call-budget.js';
 import { CORRELATION_HEADER, newCorrelationId } from '../correlation.js';
 import type { Logger } from '../logger.js';
 import { authorizedExecution, fieldAuthorizationPlugin } from './field-authorization-plugin.js';
@@ -88,6 +90,8 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       // Apollo's trace format is for GraphOS, which we do not use; tracing comes with OpenTelemetry.
       ApolloServerPluginInlineTraceDisabled(),
       fieldAuthorizationPlugin<C>(schema, formatError),
+      // What each request cost behind this subgraph (Odoo, WMS, carrier calls; cache hits), for internal callers.
+      callBudgetPlugin<C>(),
       {
         // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook is async by contract
         serverWillStart: async () => ({
@@ -111,11 +115,13 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
       return;
     }
-    handleGraphQLRequest(apollo, req, res, context).catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end('{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
-    });
+    withCallBudget(emptyCallBudget(), () => handleGraphQLRequest(apollo, req, res, context)).catch(
+      (error: unknown) => {
+        logger.error({ err: error }, 'request failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
+      },
+    );
   });
   await new Promise<void>((resolve) =>
     httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),

@@ -6,9 +6,12 @@ import { z } from 'zod';
 import { OdooClient } from '../../connectors/odoo/client.js';
 import { loadOdooConfig } from '../../connectors/odoo/config.js';
 import { printBanner } from '../banner.js';
+import { countCallsTo } from '../cache/call-budget.js';
+import { EntityCache } from '../cache/entity-cache.js';
 import type { EventHub } from '../events/event-hub.js';
 import { openEventHub } from '../events/open-event-hub.js';
 import { createLogger, type Logger } from '../logger.js';
+import { connectRedis } from '../redis.js';
 import { runUntilSignal } from '../run-until-signal.js';
 import type { RunningSubgraph } from './start-subgraph-server.js';
 
@@ -22,7 +25,14 @@ const processEnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** The event stream's key; default `dg:events`. */
   EVENT_STREAM: z.string().min(1).optional(),
+  /** The entity cache in Redis at REDIS_URL, for the subgraphs that read Odoo; `off` for none. */
+  ENTITY_CACHE: z.enum(['on', 'off']).default('on'),
+  /** The entity cache's key prefix; default `dg:cache` (the events service evicts under the same). */
+  ENTITY_CACHE_NAMESPACE: z.string().min(1).optional(),
 });
+
+/** The subgraphs whose loaders read Odoo through the entity cache. */
+const CACHED_SUBGRAPHS = new Set(['inventory', 'orders', 'invoicing']);
 
 export interface SubgraphStarter {
   (options: {
@@ -34,6 +44,8 @@ export interface SubgraphStarter {
     mode: 'demo' | 'production';
     /** Where subscriptions follow events (REDIS_URL); null without one. */
     events: EventHub | null;
+    /** The entity cache (REDIS_URL, for inventory, orders and invoicing); null without one. */
+    cache: EntityCache | null;
   }): Promise<RunningSubgraph>;
 }
 
@@ -54,12 +66,24 @@ export async function runSubgraphProcess(
     const odoo = new OdooClient({
       config: loadOdooConfig(process.env),
       logger: logger.child({ part: 'odoo' }),
+      onCall: countCallsTo.odoo,
     });
     const events = env.REDIS_URL
       ? await openEventHub({
           url: env.REDIS_URL,
           logger,
           ...(env.EVENT_STREAM ? { stream: env.EVENT_STREAM } : {}),
+        })
+      : null;
+    const cacheRedis =
+      env.REDIS_URL && env.ENTITY_CACHE === 'on' && CACHED_SUBGRAPHS.has(name)
+        ? await connectRedis({ url: env.REDIS_URL, logger: logger.child({ part: 'cache' }) })
+        : null;
+    const cache = cacheRedis
+      ? new EntityCache({
+          redis: cacheRedis,
+          logger: logger.child({ part: 'cache' }),
+          ...(env.ENTITY_CACHE_NAMESPACE ? { namespace: env.ENTITY_CACHE_NAMESPACE } : {}),
         })
       : null;
     const subgraph = await start({
@@ -70,6 +94,7 @@ export async function runSubgraphProcess(
       host: env.HOST,
       mode: env.DG_MODE,
       events: events?.hub ?? null,
+      cache,
     });
     printBanner([
       `${name} subgraph at ${subgraph.url} (Odoo ${await odoo.protocol()} at ${process.env.ODOO_URL ?? ''})`,
@@ -77,6 +102,7 @@ export async function runSubgraphProcess(
     return async () => {
       await events?.close();
       await subgraph.close();
+      cacheRedis?.destroy();
     };
   });
 }

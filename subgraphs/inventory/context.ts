@@ -1,4 +1,5 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
+import type { EntityCache } from '../../platform/cache/entity-cache.js';
 import type { EventHub } from '../../platform/events/event-hub.js';
 import type { SubgraphContext } from '../../platform/graphql/subgraph-context.js';
 import { createInventoryLoaders, type InventoryLoaders } from './loaders.js';
@@ -12,13 +13,17 @@ export interface InventoryContext extends SubgraphContext {
   events: EventHub | null;
 }
 
-export function createInventoryContext(odoo: OdooClient, events: EventHub | null = null) {
+export function createInventoryContext(
+  odoo: OdooClient,
+  events: EventHub | null = null,
+  cache: EntityCache | null = null,
+) {
   return (base: SubgraphContext): InventoryContext => {
     const context: InventoryContext = {
       ...base,
-      loaders: createInventoryLoaders(odoo),
+      loaders: createInventoryLoaders(odoo, cache),
       renewLoaders: () => {
-        context.loaders = createInventoryLoaders(odoo);
+        context.loaders = createInventoryLoaders(odoo, cache);
       },
       events,
     };

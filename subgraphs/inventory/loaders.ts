@@ -3,32 +3,62 @@ import { OdooProducts } from '../../connectors/odoo/catalog/products.js';
 import { OdooStockLevels } from '../../connectors/odoo/catalog/stock-levels.js';
 import { OdooWarehouses } from '../../connectors/odoo/catalog/warehouses.js';
 import type { OdooClient } from '../../connectors/odoo/client.js';
+import type { EntityCache } from '../../platform/cache/entity-cache.js';
 import type { Product, StockLevel, Warehouse } from '../../schema/canonical/inventory.js';
 
-/** Per-request loaders: each batch of keys is one Odoo call, whatever the number of rows. */
+/**
+ * Per-request loaders: each batch of keys is one Odoo call, whatever the number of rows. With an entity
+ * cache, products, warehouses and stock levels are read from Redis first (see platform/cache).
+ */
 export interface InventoryLoaders {
   products: OdooProducts;
   productBySku: DataLoader<string, Product | null>;
   warehouses(): Promise<Warehouse[]>;
-  stockByProductRowId: DataLoader<number, StockLevel[]>;
+  /** A product's levels in every warehouse (cached per SKU, which `stock.changed` names). */
+  stockByProduct: DataLoader<Pick<Product, 'rowId' | 'sku'>, StockLevel[], number>;
 }
 
-export function createInventoryLoaders(odoo: OdooClient): InventoryLoaders {
+export function createInventoryLoaders(odoo: OdooClient, cache: EntityCache | null = null): InventoryLoaders {
   const products = new OdooProducts(odoo);
   const stock = new OdooStockLevels(odoo);
   const warehouseSource = new OdooWarehouses(odoo);
+  const fetchProducts = async (skus: readonly string[]) =>
+    new Map((await products.bySkus(skus)).map((product) => [product.sku, product]));
+  const fetchWarehouses = async () => new Map([['all', await warehouseSource.all()]]);
   let warehouses: Promise<Warehouse[]> | undefined;
-  const loadWarehouses = () => (warehouses ??= warehouseSource.all());
+  const loadWarehouses = () =>
+    (warehouses ??= cache
+      ? cache.load({ type: 'warehouse', fetch: fetchWarehouses }, ['all']).then(([all]) => all ?? [])
+      : warehouseSource.all());
+  const fetchStock = async (rowIdsBySku: ReadonlyMap<string, number>, skus: readonly string[]) => {
+    const rowIds = skus.map((sku) => rowIdsBySku.get(sku)!);
+    const levels = await stock.forProducts(rowIds, await loadWarehouses());
+    return new Map(
+      skus.map((sku, index) => [sku, levels.filter((level) => level.productRowId === rowIds[index])]),
+    );
+  };
   return {
     products,
     productBySku: new DataLoader(async (skus) => {
-      const found = new Map((await products.bySkus(skus)).map((product) => [product.sku, product]));
+      if (cache) return cache.load({ type: 'product', fetch: fetchProducts }, skus);
+      const found = await fetchProducts(skus);
       return skus.map((sku) => found.get(sku) ?? null);
     }),
     warehouses: loadWarehouses,
-    stockByProductRowId: new DataLoader(async (rowIds) => {
-      const levels = await stock.forProducts(rowIds, await loadWarehouses());
-      return rowIds.map((rowId) => levels.filter((level) => level.productRowId === rowId));
-    }),
+    stockByProduct: new DataLoader(
+      async (batch) => {
+        const rowIdsBySku = new Map(batch.map((product) => [product.sku, product.rowId]));
+        const skus = [...rowIdsBySku.keys()];
+        const found = cache
+          ? new Map(
+              (await cache.load({ type: 'stock', fetch: (keys) => fetchStock(rowIdsBySku, keys) }, skus)).map(
+                (levels, index) => [skus[index]!, levels],
+              ),
+            )
+          : await fetchStock(rowIdsBySku, skus);
+        return batch.map((product) => found.get(product.sku) ?? []);
+      },
+      { cacheKeyFn: (product) => product.rowId },
+    ),
   };
 }

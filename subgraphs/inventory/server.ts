@@ -1,4 +1,5 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
+import type { EntityCache } from '../../platform/cache/entity-cache.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
 import type { EventHub } from '../../platform/events/event-hub.js';
 import type { Logger } from '../../platform/logger.js';
@@ -9,6 +10,8 @@ export interface InventorySubgraphOptions {
   odoo: OdooClient;
   /** Where `stockChanged` follows events; without it the subscription answers EVENTS_UNAVAILABLE. */
   events?: EventHub | null;
+  /** Products, warehouses and stock levels in Redis (see platform/cache); without it every read asks Odoo. */
+  cache?: EntityCache | null;
   logger: Logger;
   identitySecret: string;
   port?: number;
@@ -24,6 +27,6 @@ export function startInventorySubgraph(options: InventorySubgraphOptions): Promi
     identitySecret: options.identitySecret,
     port: options.port,
     host: options.host,
-    createContext: createInventoryContext(options.odoo, options.events ?? null),
+    createContext: createInventoryContext(options.odoo, options.events ?? null, options.cache ?? null),
   });
 }

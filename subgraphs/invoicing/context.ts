@@ -1,6 +1,7 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
 import type { InvoicingScope } from '../../connectors/odoo/invoicing/invoice-domain.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { EntityCache } from '../../platform/cache/entity-cache.js';
 import type { SubgraphContext } from '../../platform/graphql/subgraph-context.js';
 import { createInvoicingLoaders, type InvoicingLoaders } from './loaders.js';
 
@@ -15,9 +16,9 @@ function scopeOf(principal: Principal | null): InvoicingScope {
   return principal?.kind === 'partner' ? { tenantPartnerId: principal.tenantPartnerId } : {};
 }
 
-export function createInvoicingContext(odoo: OdooClient) {
+export function createInvoicingContext(odoo: OdooClient, cache: EntityCache | null = null) {
   return (base: SubgraphContext): InvoicingContext => {
     const scope = scopeOf(base.principal);
-    return { ...base, scope, loaders: createInvoicingLoaders(odoo, scope) };
+    return { ...base, scope, loaders: createInvoicingLoaders(odoo, scope, cache) };
   };
 }

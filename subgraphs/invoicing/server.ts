@@ -1,4 +1,5 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
+import type { EntityCache } from '../../platform/cache/entity-cache.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
 import type { Logger } from '../../platform/logger.js';
 import { createInvoicingContext } from './context.js';
@@ -6,6 +7,8 @@ import { invoicingSchema } from './schema/index.js';
 
 export interface InvoicingSubgraphOptions {
   odoo: OdooClient;
+  /** Invoices by number in Redis (see platform/cache); without it every read asks Odoo. */
+  cache?: EntityCache | null;
   logger: Logger;
   identitySecret: string;
   port?: number;
@@ -21,6 +24,6 @@ export function startInvoicingSubgraph(options: InvoicingSubgraphOptions): Promi
     identitySecret: options.identitySecret,
     port: options.port,
     host: options.host,
-    createContext: createInvoicingContext(options.odoo),
+    createContext: createInvoicingContext(options.odoo, options.cache ?? null),
   });
 }

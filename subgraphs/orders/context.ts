@@ -1,5 +1,6 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
 import type { SalesScope } from '../../connectors/odoo/sales/order-domain.js';
+import type { EntityCache } from '../../platform/cache/entity-cache.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { EventHub } from '../../platform/events/event-hub.js';
 import type { SubgraphContext } from '../../platform/graphql/subgraph-context.js';
@@ -34,15 +35,16 @@ export function createOrdersContext(
   events: EventHub | null = null,
   capture: OrderCaptureServices | null = null,
   progress: FulfillmentProgressReader | null = null,
+  cache: EntityCache | null = null,
 ) {
   return (base: SubgraphContext): OrdersContext => {
     const scope = scopeOf(base.principal);
     const context: OrdersContext = {
       ...base,
       scope,
-      loaders: createOrdersLoaders(odoo, scope),
+      loaders: createOrdersLoaders(odoo, scope, cache),
       renewLoaders: () => {
-        context.loaders = createOrdersLoaders(odoo, scope);
+        context.loaders = createOrdersLoaders(odoo, scope, cache);
       },
       events,
       odoo,

@@ -6,6 +6,7 @@ import type { SalesScope } from '../../connectors/odoo/sales/order-domain.js';
 import { OdooOrderMargins } from '../../connectors/odoo/sales/order-margins.js';
 import { OdooOrders } from '../../connectors/odoo/sales/orders.js';
 import { OdooProductReferences } from '../../connectors/odoo/sales/product-references.js';
+import type { CacheLoad, EntityCache } from '../../platform/cache/entity-cache.js';
 import type { MoneyShape } from '../../platform/graphql/create-subgraph-builder.js';
 import type { Address, Customer, Order, OrderLine, ProductReference } from '../../schema/canonical/orders.js';
 
@@ -13,6 +14,9 @@ import type { Address, Customer, Order, OrderLine, ProductReference } from '../.
  * Per-request loaders: each batch of keys is one Odoo call, whatever the number of rows, so a page of
  * 50 orders with their customers, addresses, lines and SKUs costs as many calls as a page of 5.
  * Order loaders see through the caller's scope; the others are reached only from visible orders.
+ * With an entity cache, orders, customers and products are read from Redis first; a cached order is
+ * served to a partner only when it is plainly the tenant's own (row check after the cache), and
+ * otherwise read from Odoo within the partner's scope.
  */
 export interface OrdersLoaders {
   orders: OdooOrders;
@@ -47,19 +51,65 @@ function groupedBy<K, V>(load: (keys: readonly K[]) => Promise<V[]>, keyOf: (row
   });
 }
 
-export function createOrdersLoaders(odoo: OdooClient, scope: SalesScope): OrdersLoaders {
+/** A loader of rows by key through the entity cache (keys as strings), or straight from the source. */
+function cachedByKey<K extends string | number, V>(
+  cache: EntityCache | null,
+  spec: Omit<CacheLoad<V>, 'fetch'>,
+  load: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+  parse: (key: string) => K,
+) {
+  if (!cache) return byKey(load, keyOf);
+  const fetch = async (keys: readonly string[]) =>
+    new Map((await load(keys.map(parse))).map((row) => [String(keyOf(row)), row]));
+  return new DataLoader<K, V | null>((keys) => cache.load({ ...spec, fetch }, keys.map(String)));
+}
+
+export function createOrdersLoaders(
+  odoo: OdooClient,
+  scope: SalesScope,
+  cache: EntityCache | null = null,
+): OrdersLoaders {
   const orders = new OdooOrders(odoo, scope);
   const customers = new OdooCustomers(odoo);
   const products = new OdooProductReferences(odoo);
   const countries = new OdooCountries(odoo);
-  const orderById = byKey(
-    (ids: readonly number[]) => orders.byIds(ids),
-    (order) => order.rowId,
-  );
-  const orderByNumber = byKey(
+  const { tenantPartnerId } = scope;
+  const orderByNumber = cachedByKey(
+    cache,
+    {
+      type: 'order',
+      scope: tenantPartnerId === undefined ? '' : `tenant:${tenantPartnerId}`,
+      // Placed by the tenant itself; an order of one of its contacts is read within the scope instead.
+      visible: (order) => tenantPartnerId === undefined || order.customerRowId === tenantPartnerId,
+    },
     (names: readonly string[]) => orders.byNumbers(names),
     (order) => order.number,
+    String,
   );
+  const orderById = cache
+    ? new DataLoader<number, Order | null>(async (ids) => {
+        // Row id → number never changes: cached apart, then the order by number (scope-checked).
+        const numbers = await cache.load(
+          {
+            type: 'order-number',
+            scope: tenantPartnerId === undefined ? '' : `tenant:${tenantPartnerId}`,
+            fetch: async (keys) => {
+              const found = await orders.byIds(keys.map(Number));
+              for (const order of found) orderByNumber.prime(order.number, order);
+              return new Map(found.map((order) => [String(order.rowId), order.number]));
+            },
+          },
+          ids.map(String),
+        );
+        return Promise.all(
+          numbers.map(async (number) => (number === null ? null : orderByNumber.load(number))),
+        );
+      })
+    : byKey(
+        (ids: readonly number[]) => orders.byIds(ids),
+        (order) => order.rowId,
+      );
   const linesByOrderId = groupedBy(
     (ids: readonly number[]) => orders.linesByOrderIds(ids),
     (line) => line.orderRowId,
@@ -83,9 +133,12 @@ export function createOrdersLoaders(odoo: OdooClient, scope: SalesScope): Orders
       },
       { cacheKeyFn: (order) => order.rowId },
     ),
-    customerById: byKey(
-      (ids) => customers.byIds(ids),
+    customerById: cachedByKey(
+      cache,
+      { type: 'customer' },
+      (ids: readonly number[]) => customers.byIds(ids),
       (customer) => customer.rowId,
+      Number,
     ),
     addressById: byKey(
       (ids) => customers.addressesByIds(ids),
@@ -95,9 +148,12 @@ export function createOrdersLoaders(odoo: OdooClient, scope: SalesScope): Orders
       (ids) => customers.addressesOf(ids),
       (address) => address.customerRowId,
     ),
-    productById: byKey(
-      (ids) => products.byIds(ids),
+    productById: cachedByKey(
+      cache,
+      { type: 'product-ref' },
+      (ids: readonly number[]) => products.byIds(ids),
       (product) => product.rowId,
+      Number,
     ),
     countryCodeById: new DataLoader(async (ids) => {
       const codes = await countries.codesByIds(ids);

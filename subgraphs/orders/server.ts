@@ -1,4 +1,5 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
+import type { EntityCache } from '../../platform/cache/entity-cache.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
 import type { EventHub } from '../../platform/events/event-hub.js';
 import type { Logger } from '../../platform/logger.js';
@@ -24,6 +25,8 @@ export interface OrdersSubgraphOptions {
   capture?: Omit<OrderCaptureOptions, 'redis' | 'onCaptured'>;
   /** The orchestration's read model (`Order.progress`, `fulfillmentProgress`, `stuckOrders`); none without it. */
   progress?: FulfillmentProgressReader | null;
+  /** Orders, customers and products in Redis (see platform/cache); without it every read asks Odoo. */
+  cache?: EntityCache | null;
   logger: Logger;
   identitySecret: string;
   port?: number;
@@ -50,6 +53,7 @@ export function startOrdersSubgraph(options: OrdersSubgraphOptions): Promise<Run
           )
         : null,
       options.progress ?? null,
+      options.cache ?? null,
     ),
   });
 }

@@ -132,7 +132,7 @@ builder.queryField('availability', (t) =>
               shortfall: '0',
               status: 'AVAILABLE',
             };
-          const levels = await context.loaders.stockByProductRowId.load(product.rowId);
+          const levels = await context.loaders.stockByProduct.load(product);
           const available = levels
             .filter((level) => !args.warehouse || level.warehouse.code === args.warehouse)
             .reduce((sum, level) => sum.plus(level.available), new Decimal(0));

@@ -53,7 +53,7 @@ export const ProductType = builder.objectRef<Product>('Product').implement({
       requiresScopes: [['stock:read']],
       args: { warehouse: t.arg.string({ required: false, description: 'Only this warehouse (by code).' }) },
       resolve: async (product, args, context) => {
-        const levels = await context.loaders.stockByProductRowId.load(product.rowId);
+        const levels = await context.loaders.stockByProduct.load(product);
         return args.warehouse ? levels.filter((level) => level.warehouse.code === args.warehouse) : levels;
       },
     }),
