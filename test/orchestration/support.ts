@@ -195,7 +195,7 @@ export async function stateWhen(
   orchestrator: RunningOrchestrator,
   number: string,
   check: (state: OrchestrationState) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<OrchestrationState> {
   let last: OrchestrationState | null = null;
   try {
