@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JWT_ALGORITHMS, type JwtVerifierOptions } from './auth/jwt-verifier.js';
+import { responseCacheTtlsSchema } from './plugins/useResponseCacheTtls.js';
 
 /** The gateway's configuration, read once at boot from the environment (and `--supergraph`). */
 export interface GatewayConfig {
@@ -40,6 +41,12 @@ export interface GatewayConfig {
   authFailuresPerMinute: number;
   /** `PERSISTED_DOCUMENTS_FILE`: trusted documents; default `schema/persisted-documents.json`. */
   persistedDocumentsFile: string;
+  /**
+   * `RESPONSE_CACHE` (`on`, default, or `off`): cache query responses in Redis; only with `REDIS_URL`.
+   * `RESPONSE_CACHE_TTLS`: `Type=seconds` pairs over the defaults (gateway/plugins/useResponseCacheTtls.ts),
+   * e.g. `Product=600,StockLevel=5`. `EVENT_STREAM` (default `dg:events`): the events that invalidate it.
+   */
+  responseCache: { ttls: Record<string, number>; eventStream: string } | undefined;
 }
 
 const flag = z
@@ -84,6 +91,9 @@ const envSchema = z.object({
   RATE_LIMIT_INTERNAL_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   PERSISTED_DOCUMENTS_FILE: z.string().min(1).default('schema/persisted-documents.json'),
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  RESPONSE_CACHE_TTLS: responseCacheTtlsSchema,
+  EVENT_STREAM: z.string().min(1).default('dg:events'),
   DEMO_PARTNER_IDS: commaList.pipe(
     z
       .array(z.string().regex(/^\d+$/, 'must be a partner id').transform(Number))
@@ -155,5 +165,9 @@ export function loadGatewayConfig(
     internalCostPerMinute: values.RATE_LIMIT_INTERNAL_PER_MINUTE,
     authFailuresPerMinute: values.AUTH_FAILURES_PER_MINUTE,
     persistedDocumentsFile: values.PERSISTED_DOCUMENTS_FILE,
+    responseCache:
+      values.REDIS_URL && values.RESPONSE_CACHE === 'on'
+        ? { ttls: values.RESPONSE_CACHE_TTLS, eventStream: values.EVENT_STREAM }
+        : undefined,
   };
 }

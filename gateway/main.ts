@@ -88,6 +88,16 @@ await runUntilSignal(logger, async () => {
       },
       persistedDocuments: await loadPersistedDocuments(config.persistedDocumentsFile),
     },
+    // On the same connection as the rate limits; the event follower opens one of its own.
+    responseCache:
+      redis && config.responseCache
+        ? {
+            redis,
+            namespace: process.env.REDIS_KEY_NAMESPACE || 'dg',
+            ttls: config.responseCache.ttls,
+            eventStream: config.responseCache.eventStream,
+          }
+        : false,
   });
   const origin = new URL(gateway.url).origin;
   logger.info(

@@ -10,6 +10,7 @@ import {
   visitWithTypeInfo,
   type DocumentNode,
   type ExecutionArgs,
+  type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import type { Principal } from '../../platform/auth/principal.js';
@@ -130,10 +131,30 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin<D
     includeExtensionMetadata: false,
   });
 
+  /**
+   * Envelop rewrites a mutation (to find the entities it returns) with a `__typename` at its root, which
+   * turns Hive's answer to a failed non-null mutation field from `{ errors }` into `{ data: null, errors }`;
+   * this keeps the answer as it is without the cache.
+   */
+  const keepNoData = ({
+    result,
+    setResult,
+  }: {
+    result: unknown;
+    setResult: (r: ExecutionResult) => void;
+  }) => {
+    const single = result as ExecutionResult;
+    if (single && 'data' in single && single.data === null && single.errors?.length) {
+      const { data: _data, ...rest } = single;
+      setResult(rest);
+    }
+  };
+
   const tracker: GatewayPlugin<DgContext> = {
     onExecute(payload) {
       const args: ExecutionArgs = payload.args;
       const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation === OperationTypeNode.MUTATION) return { onExecuteDone: keepNoData };
       if (operation?.operation !== OperationTypeNode.QUERY) return;
       let lists = listCoordinates.get(args.document);
       if (!lists) {
