@@ -93,6 +93,12 @@ export interface EmbeddedStackOptions {
   entityCache?: EntityCacheConfig | false;
   /** Tuning, rate policy and stuck limits of the order-to-cash orchestration (started with `redisUrl`). */
   orchestration?: Pick<EmbeddedOrchestrationOptions, 'tuning' | 'ratePolicy' | 'stuckLimits'>;
+  /**
+   * The gateway's response cache, in Redis at `redisUrl` and invalidated by `eventStream` (keys under
+   * the stream's name when one is given, else `dg`): on by default with `redisUrl`; false turns it off
+   * (benchmarks compare both). `ttls`: seconds per type over the defaults.
+   */
+  responseCache?: { ttls?: Record<string, number> } | false;
   gateway?: Partial<
     Pick<
       StartGatewayOptions,
@@ -301,6 +307,15 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       logger: logger.child({ part: 'gateway' }),
       ...options.gateway,
       security: { ...(securityRedis ? { redis: securityRedis } : {}), ...options.gateway?.security },
+      responseCache:
+        options.redisUrl && options.responseCache !== false
+          ? {
+              redis: options.gateway?.security?.redis ?? securityRedis!,
+              namespace: options.eventStream ?? 'dg',
+              eventStream: options.eventStream ?? 'dg:events',
+              ...options.responseCache,
+            }
+          : false,
     });
     const close = async () => {
       await gateway.close();
