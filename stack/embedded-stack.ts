@@ -88,7 +88,8 @@ export interface EmbeddedStackOptions {
   eventsPort?: number;
   /**
    * The entity cache under the inventory, orders and invoicing loaders (in Redis at `redisUrl`; see
-   * platform/cache), with its namespace and policies; false for none. Default on with `redisUrl`.
+   * platform/cache), with its namespace and policies; false for none. Default on with `redisUrl`, under
+   * `<eventStream>:cache` when a stream is given (a test's stream brings its own entries), else `dg:cache`.
    */
   entityCache?: EntityCacheConfig | false;
   /** Tuning, rate policy and stuck limits of the order-to-cash orchestration (started with `redisUrl`). */
@@ -190,6 +191,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   /** Everything started so far that runs until closed: subgraphs and the events service. */
   const started: { close(): Promise<void> }[] = [];
   const closeKeys: (() => Promise<void>)[] = [];
+  const cacheNamespace =
+    options.entityCache === false
+      ? undefined
+      : (options.entityCache?.namespace ??
+        (options.eventStream ? `${options.eventStream}:cache` : undefined));
   // Each Odoo subgraph has a cache (and connection) of its own, as it would in its own process.
   const entityCache = async (name: SubgraphName) => {
     if (!options.redisUrl || options.entityCache === false) return null;
@@ -202,6 +208,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       redis,
       logger: logger.child({ part: `${name}:cache` }),
       ...options.entityCache,
+      ...(cacheNamespace ? { namespace: cacheNamespace } : {}),
     });
   };
   try {
@@ -267,7 +274,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
           wmsWarehouses: parseWmsConfig({ url: wms.url, token: wms.token }, { mode: 'demo' }).warehouses,
           carrier: carrierClient('events'),
           ...(options.reconcile !== undefined ? { reconcile: options.reconcile } : {}),
-          ...(options.entityCache ? { cacheNamespace: options.entityCache.namespace } : {}),
+          ...(cacheNamespace ? { cacheNamespace } : {}),
           logger: logger.child({ part: 'events' }),
           host,
           port: options.eventsPort ?? 0,
