@@ -99,7 +99,8 @@ describe('EntityCache', () => {
     await sleep(150);
     const stale = await Promise.all([cache.load(spec, ['SWR-1']), cache.load(spec, ['SWR-1'])]);
     expect(stale).toEqual([[{ sku: 'SWR-1', name: 'Old name' }], [{ sku: 'SWR-1', name: 'Old name' }]]);
-    await sleep(100);
+    // The refresh lands in the background.
+    while (!(await redis.get(`${namespace}:product:SWR-1`))?.includes('New name')) await sleep(10);
     await expect(cache.load(spec, ['SWR-1'])).resolves.toEqual([{ sku: 'SWR-1', name: 'New name' }]);
     expect(products.fetched).toHaveLength(2);
     // The two concurrent stale reads were one (single-flight); the refresh ran once.
@@ -132,7 +133,7 @@ describe('EntityCache', () => {
       },
     };
     const early = cache.load(spec, ['RACE-1']);
-    await sleep(20);
+    while (fetched.length === 0) await sleep(5);
     // The stock changes and its event evicts the entry while the first read is still under way.
     level = 4;
     await cache.evict([{ type: 'stock', key: 'RACE-1' }]);
