@@ -4,7 +4,7 @@ import type { EventLog } from '../platform/events/event-log.js';
 import type { Logger } from '../platform/logger.js';
 import type { OrchestrationStore } from '../platform/orchestration/orchestration-store.js';
 import type { RedisClient } from '../platform/redis.js';
-import type { OrchestrationQueue } from './orchestration-queue.js';
+import type { OrchestrationQueue } from '../platform/orchestration/orchestration-queue.js';
 
 export interface FulfillmentListenerOptions {
   redis: RedisClient;

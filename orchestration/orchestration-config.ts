@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepRetrySchema } from '../platform/orchestration/orchestration-queue.js';
 import { DEMO_ORIGINS, loadShippingOrigins } from '../connectors/carrier/origins.js';
 import { parseStuckLimits, type StuckLimits } from '../platform/orchestration/stuck-limits.js';
 import type { PostalAddress } from '../schema/canonical/shipping.js';
@@ -19,14 +20,10 @@ export const parcelRuleSchema = z
 export type ParcelRule = z.output<typeof parcelRuleSchema>;
 
 /** The orchestration's tuning, each with its default; validated at start. */
-export const orchestrationTuningSchema = z
-  .object({
+export const orchestrationTuningSchema = stepRetrySchema
+  .extend({
     /** Steps run at once by one worker. Default 5. */
     concurrency: z.number().int().min(1).max(100).default(5),
-    /** Attempts of a step whose failures are transient, before it fails for good. Default 8. */
-    attempts: z.number().int().min(1).max(50).default(8),
-    /** First retry delay, doubled each attempt (±jitter by BullMQ's exponential backoff). Default 2000. */
-    backoffMs: z.number().int().min(1).max(3_600_000).default(2000),
     /** How often a waiting step looks at the WMS when no event arrives. Default 60,000 ms. */
     pollMs: z.number().int().min(10).max(3_600_000).default(60_000),
     /** How long a running step's lock lasts without renewal (a dead worker's job is taken over after). Default 30,000. */

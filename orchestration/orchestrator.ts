@@ -7,19 +7,21 @@ import type { WmsClient } from '../connectors/wms/client.js';
 import { EventLog } from '../platform/events/event-log.js';
 import type { Logger } from '../platform/logger.js';
 import type { StuckPhase } from '../platform/orchestration/fulfillment-steps.js';
-import {
-  newOrchestrationState,
-  orchestrationInputSchema,
-  type OrchestrationInput,
-  type OrchestrationState,
+import type {
+  OrchestrationInput,
+  OrchestrationState,
 } from '../platform/orchestration/orchestration-state.js';
+import { startOrchestration } from '../platform/orchestration/orchestration-starter.js';
 import { OrchestrationStore } from '../platform/orchestration/orchestration-store.js';
 import { FulfillmentProgressReader } from '../platform/orchestration/progress-reader.js';
 import { connectRedis } from '../platform/redis.js';
 import { runFulfillmentListener } from './fulfillment-listener.js';
 import type { OrchestrationSettings } from './orchestration-config.js';
-import { ORCHESTRATION_QUEUE_NAME, OrchestrationQueue } from './orchestration-queue.js';
-import { createProcessor, queueCurrent } from './process-job.js';
+import {
+  ORCHESTRATION_QUEUE_NAME,
+  OrchestrationQueue,
+} from '../platform/orchestration/orchestration-queue.js';
+import { createProcessor } from './process-job.js';
 import { startSweeper } from './sweeper.js';
 
 export interface OrchestratorOptions {
@@ -114,14 +116,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<R
   const progress = new FulfillmentProgressReader(store, settings.stuckLimits);
 
   return {
-    async startOrchestration(input) {
-      const parsed = orchestrationInputSchema.parse(input);
-      await store.create(newOrchestrationState(parsed, new Date()));
-      const state = await store.get(parsed.number);
-      if (!state) throw new Error(`orchestration of ${parsed.number} vanished after it was created`);
-      await queueCurrent(queue, state);
-      return state;
-    },
+    startOrchestration: (input) => startOrchestration({ store, queue }, input),
     progress,
     stuckCounts: () => progress.stuckCounts(),
     async close(closeOptions = {}) {

@@ -3,8 +3,12 @@ import type { Logger } from '../platform/logger.js';
 import type { FulfillmentStep } from '../platform/orchestration/fulfillment-steps.js';
 import type { OrchestrationState } from '../platform/orchestration/orchestration-state.js';
 import type { OrchestrationStore } from '../platform/orchestration/orchestration-store.js';
+import {
+  orchestrationJobSchema,
+  type OrchestrationQueue,
+} from '../platform/orchestration/orchestration-queue.js';
+import { queueCurrent } from '../platform/orchestration/orchestration-starter.js';
 import { compensate } from './compensate.js';
-import { orchestrationJobSchema, type OrchestrationQueue } from './orchestration-queue.js';
 import type { StepOutcome, StepServices } from './step-context.js';
 import { classifyFailure } from './step-failure.js';
 import { STEP_DEFINITIONS } from './steps/index.js';
@@ -29,12 +33,6 @@ export interface ProcessorDeps {
 
 const now = () => new Date().toISOString();
 const isLastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-
-/** Queues whatever the state says comes next: the current step, or the compensation. */
-export async function queueCurrent(queue: OrchestrationQueue, state: OrchestrationState): Promise<void> {
-  if (state.status === 'RUNNING' && state.currentStep) await queue.ensure(state.number, state.currentStep);
-  if (state.status === 'COMPENSATING') await queue.ensure(state.number, 'COMPENSATE');
-}
 
 /**
  * The worker's processor. A job names an order and a step; the stored state decides whether it still

@@ -1,7 +1,7 @@
 import type { Logger } from '../platform/logger.js';
 import type { OrchestrationStore } from '../platform/orchestration/orchestration-store.js';
-import type { OrchestrationQueue } from './orchestration-queue.js';
-import { queueCurrent } from './process-job.js';
+import type { OrchestrationQueue } from '../platform/orchestration/orchestration-queue.js';
+import { queueCurrent } from '../platform/orchestration/orchestration-starter.js';
 
 export interface SweeperOptions {
   store: OrchestrationStore;

@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import { createClient } from 'redis';
 import { z } from 'zod';
-import type { Logger } from '../platform/logger.js';
-import { FULFILLMENT_STEPS, type FulfillmentStep } from '../platform/orchestration/fulfillment-steps.js';
+import type { Logger } from '../logger.js';
+import { FULFILLMENT_STEPS, type FulfillmentStep } from './fulfillment-steps.js';
 
 /** The BullMQ queue's name; its keys are `<namespace>:bull:order-to-cash:*`. */
 export const ORCHESTRATION_QUEUE_NAME = 'order-to-cash';
@@ -24,6 +24,29 @@ export type OrchestrationJob = z.infer<typeof orchestrationJobSchema>;
 export const jobIdOf = (number: string, target: JobTarget) => `${encodeURIComponent(number)}.${target}`;
 
 const DAY_S = 24 * 3600;
+
+/**
+ * How a step's job is retried. Set where a step is queued, so every process that queues steps (the
+ * worker, the orders subgraph starting orchestrations) must read the same ORCHESTRATION_ATTEMPTS and
+ * ORCHESTRATION_BACKOFF_MS.
+ */
+export const stepRetrySchema = z.object({
+  /** Attempts of a step whose failures are transient, before it fails for good. Default 8. */
+  attempts: z.number().int().min(1).max(50).default(8),
+  /** First retry delay, doubled each attempt (±jitter by BullMQ's exponential backoff). Default 2000. */
+  backoffMs: z.number().int().min(1).max(3_600_000).default(2000),
+});
+
+/** {@link stepRetrySchema} from ORCHESTRATION_ATTEMPTS and ORCHESTRATION_BACKOFF_MS; throws naming them. */
+export function loadStepRetry(env: NodeJS.ProcessEnv): z.output<typeof stepRetrySchema> {
+  const parsed = stepRetrySchema.safeParse({
+    attempts: env.ORCHESTRATION_ATTEMPTS === undefined ? undefined : Number(env.ORCHESTRATION_ATTEMPTS),
+    backoffMs: env.ORCHESTRATION_BACKOFF_MS === undefined ? undefined : Number(env.ORCHESTRATION_BACKOFF_MS),
+  });
+  if (!parsed.success)
+    throw new Error(`ORCHESTRATION_ATTEMPTS / ORCHESTRATION_BACKOFF_MS: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
 
 export interface OrchestrationQueueOptions {
   redisUrl: string;
