@@ -27,6 +27,8 @@ const eventsEnvSchema = z.object({
   EVENT_STREAM: z.string().min(1).default('dg:events'),
   /** Where partner webhook endpoints and their queue live: the access subgraph's namespace. */
   REDIS_KEY_NAMESPACE: z.string().min(1).default('dg'),
+  /** The subgraphs' entity cache namespace (theirs: ENTITY_CACHE_NAMESPACE), whose entries events evict. */
+  ENTITY_CACHE_NAMESPACE: z.string().min(1).optional(),
   /** The token an Odoo automation rule presents (`?token=` or `x-dg-webhook-token`). */
   ODOO_WEBHOOK_TOKEN: secret.optional(),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
@@ -49,6 +51,7 @@ await runUntilSignal(logger, async () => {
   const service = await startEventsService({
     redis,
     stream: env.EVENT_STREAM,
+    ...(env.ENTITY_CACHE_NAMESPACE ? { cacheNamespace: env.ENTITY_CACHE_NAMESPACE } : {}),
     odoo: new OdooClient({ config: loadOdooConfig(process.env), logger: logger.child({ part: 'odoo' }) }),
     wms: new WmsClient(wmsConfig, { logger: logger.child({ part: 'wms' }) }),
     carrier: new CarrierClient(carrierConfig, { logger: logger.child({ part: 'carrier' }) }),

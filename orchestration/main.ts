@@ -20,6 +20,8 @@ const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
   REDIS_KEY_NAMESPACE: z.string().min(1).default('dg'),
   EVENT_STREAM: z.string().min(1).default('dg:events'),
+  /** The subgraphs' entity cache namespace (theirs: ENTITY_CACHE_NAMESPACE), whose entries events evict. */
+  ENTITY_CACHE_NAMESPACE: z.string().min(1).optional(),
 });
 
 const logger = createLogger({ name: 'orchestration' });
@@ -33,6 +35,7 @@ await runUntilSignal(logger, async () => {
     redisUrl: env.REDIS_URL,
     namespace: env.REDIS_KEY_NAMESPACE,
     stream: env.EVENT_STREAM,
+    ...(env.ENTITY_CACHE_NAMESPACE ? { cacheNamespace: env.ENTITY_CACHE_NAMESPACE } : {}),
     odoo: new OdooClient({ config: loadOdooConfig(process.env), logger: logger.child({ part: 'odoo' }) }),
     wms: new WmsClient(loadWmsConfig(process.env, { mode: env.DG_MODE }), {
       logger: logger.child({ part: 'wms' }),

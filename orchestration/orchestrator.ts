@@ -4,7 +4,8 @@ import { createClient } from 'redis';
 import type { CarrierClient } from '../connectors/carrier/client.js';
 import type { OdooClient } from '../connectors/odoo/client.js';
 import type { WmsClient } from '../connectors/wms/client.js';
-import { EventLog } from '../platform/events/event-log.js';
+import { EntityCache } from '../platform/cache/entity-cache.js';
+import { InvalidatingEventLog } from '../platform/cache/invalidating-event-log.js';
 import type { Logger } from '../platform/logger.js';
 import type { StuckPhase } from '../platform/orchestration/fulfillment-steps.js';
 import type {
@@ -28,6 +29,8 @@ export interface OrchestratorOptions {
   redisUrl: string;
   /** Key namespace of the state and the queue. Default `dg`. */
   namespace?: string;
+  /** The entity cache's namespace, whose entries its events evict. Default the cache's (`dg:cache`). */
+  cacheNamespace?: string;
   /** The event log read for WMS progress and written to notify partners. Default `dg:events`. */
   stream?: string;
   odoo: OdooClient;
@@ -63,7 +66,18 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<R
   const namespace = options.namespace ?? 'dg';
   const redis = await connectRedis({ url: options.redisUrl, logger: logger.child({ part: 'redis' }) });
   const store = new OrchestrationStore({ redis, namespace });
-  const events = new EventLog({ redis, ...(options.stream ? { stream: options.stream } : {}) });
+  // What the orchestration announces (an order fulfilled, with its invoices) evicts the cached entries it
+  // makes stale before anyone can read the event, as for every other producer.
+  const cache = new EntityCache({
+    redis,
+    logger: logger.child({ part: 'cache' }),
+    ...(options.cacheNamespace ? { namespace: options.cacheNamespace } : {}),
+  });
+  const events = new InvalidatingEventLog({
+    redis,
+    cache,
+    ...(options.stream ? { stream: options.stream } : {}),
+  });
   const queue = new OrchestrationQueue({
     redisUrl: options.redisUrl,
     namespace,

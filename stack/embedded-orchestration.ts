@@ -21,6 +21,8 @@ export interface EmbeddedOrchestrationOptions {
   redisUrl: string;
   /** The stack's event stream; the state and queue keys live under `<stream>:dg` (default `dg`). */
   stream?: string;
+  /** The entity cache's namespace, whose entries its events evict. */
+  cacheNamespace?: string;
   odoo: OdooClient;
   wms: WmsClient;
   carrier: CarrierClient;
@@ -45,6 +47,7 @@ export function startEmbeddedOrchestration(
     redisUrl: options.redisUrl,
     namespace: options.stream ? `${options.stream}:dg` : 'dg',
     ...(options.stream ? { stream: options.stream } : {}),
+    ...(options.cacheNamespace ? { cacheNamespace: options.cacheNamespace } : {}),
     odoo: options.odoo,
     wms: options.wms,
     carrier: options.carrier,

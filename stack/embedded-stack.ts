@@ -227,6 +227,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       ? await startEmbeddedOrchestration({
           redisUrl: options.redisUrl,
           ...(options.eventStream ? { stream: options.eventStream } : {}),
+          ...(cacheNamespace ? { cacheNamespace } : {}),
           odoo: client('orchestration'),
           wms: wmsClient('orchestration'),
           carrier: carrierClient('orchestration'),
