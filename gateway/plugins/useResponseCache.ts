@@ -13,6 +13,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
+import { channel } from 'node:diagnostics_channel';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { DgContext } from '../gateway-context.js';
 import { listTag, TENANT_LISTS } from './useResponseCacheInvalidation.js';
@@ -63,11 +64,16 @@ function coordinatesOf(schema: GraphQLSchema, document: DocumentNode): Set<strin
   return coordinates;
 }
 
+/** Where cache lookups are reported for the metrics (`dg_cache_lookups_total{cache="response"}`). */
+const cacheLookups = channel('dg:cache-lookup');
+
 interface RequestState {
   /** When its execution began (`performance.now()`), for the store's invalidation race check. */
   startedAt: number;
   /** Tags of the tenant lists it selects, e.g. `Query.orders@7`. */
   listTags: string[];
+  /** Its first root field, which labels its lookups in the metrics. */
+  rootField: string;
 }
 
 /**
@@ -89,7 +95,8 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin<D
   const { store } = options;
   const ttls = { ...DEFAULT_RESPONSE_CACHE_TTLS, ...options.ttls };
   const requests = new WeakMap<object, RequestState>();
-  const listCoordinates = new WeakMap<DocumentNode, string[]>();
+  /** Per document: the tenant lists it selects and its first root field. */
+  const shapes = new WeakMap<DocumentNode, { lists: string[]; rootField: string }>();
   const tenantOf = (context: Partial<DgContext>) =>
     context.principal?.kind === 'partner' ? context.principal.tenantPartnerId : 'internal';
 
@@ -97,6 +104,10 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin<D
     async get(key) {
       const cached = await store.get(key);
       if (context.callBudget) context.callBudget.responseCacheHit = cached !== null;
+      if (cacheLookups.hasSubscribers) {
+        const type = requests.get(context)?.rootField ?? 'query';
+        cacheLookups.publish({ cache: 'response', type, result: cached === null ? 'miss' : 'hit' });
+      }
       return cached;
     },
     set(key, result, entities, ttl) {
@@ -156,16 +167,20 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin<D
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation === OperationTypeNode.MUTATION) return { onExecuteDone: keepNoData };
       if (operation?.operation !== OperationTypeNode.QUERY) return;
-      let lists = listCoordinates.get(args.document);
-      if (!lists) {
-        const selected = coordinatesOf(args.schema, args.document);
-        lists = TENANT_LISTS.filter((coordinate) => selected.has(coordinate));
-        listCoordinates.set(args.document, lists);
+      let shape = shapes.get(args.document);
+      if (!shape) {
+        const selected = [...coordinatesOf(args.schema, args.document)];
+        shape = {
+          lists: TENANT_LISTS.filter((coordinate) => selected.includes(coordinate)),
+          rootField: selected.find((c) => c.startsWith('Query.'))?.slice('Query.'.length) ?? 'query',
+        };
+        shapes.set(args.document, shape);
       }
       const tenant = tenantOf(args.contextValue as Partial<DgContext>);
       requests.set(args.contextValue as object, {
         startedAt: performance.now(),
-        listTags: lists.map((coordinate) => listTag(coordinate, tenant)),
+        listTags: shape.lists.map((coordinate) => listTag(coordinate, tenant)),
+        rootField: shape.rootField,
       });
     },
   };

@@ -289,6 +289,35 @@ describe('response cache', () => {
     });
   });
 
+  it('answers without the cache, and without errors, when its Redis is gone', async () => {
+    const lost = await connectRedis({ url: REDIS_URL, logger });
+    const other = await startGateway({
+      port: 0,
+      supergraphSdl: composeSupergraph([{ name: 'shop', url: shop.url, typeDefs } as never]),
+      identitySecret: TEST_IDENTITY_SECRET,
+      apiKeys: new InMemoryApiKeyStore(
+        DEMO_API_KEYS({ internal: true, partners: [{ tenantPartnerId: 7, name: 'Harbor Grill' }] }),
+      ),
+      logger,
+      responseCache: { redis: lost, namespace, eventStream: null },
+    });
+    try {
+      const query = '{ order(number: "S00042") { number status } }';
+      const expected = { data: { order: { number: 'S00042', status: 'CONFIRMED' } } };
+      await post(other.url, query, partner1);
+      const [warm, warmCalls] = await callsOf(() => post(other.url, query, partner1));
+      expect([warm.body, warmCalls]).toEqual([expected, 0]);
+      lost.destroy();
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const [answer, answerCalls] = await callsOf(() => post(other.url, query, partner1));
+        expect([answer.status, answer.body, answerCalls]).toEqual([200, expected, 1]);
+      }
+    } finally {
+      await other.close();
+      if (lost.isOpen) lost.destroy();
+    }
+  });
+
   it('does not cache responses with errors, nor types whose TTL is 0', async () => {
     for (const query of ['{ broken }', '{ quote { price } }']) {
       const [, first] = await callsOf(() => post(gateway.url, query, internal));
