@@ -13,6 +13,12 @@ import { EntityCache } from '../platform/cache/entity-cache.js';
 import { InvalidatingEventLog } from '../platform/cache/invalidating-event-log.js';
 import type { EventLog } from '../platform/events/event-log.js';
 import type { Logger } from '../platform/logger.js';
+import { redisCheck, systemCheck } from '../platform/observability/dependency-checks.js';
+import { drainDelayMs } from '../platform/observability/drain-delay.js';
+import { handleOpsRequest } from '../platform/observability/ops-endpoints.js';
+import { processMetrics, type ProcessMetrics } from '../platform/observability/process-metrics.js';
+import { Readiness } from '../platform/observability/readiness.js';
+import { startTracingFromEnv } from '../platform/observability/start-tracing.js';
 import type { RedisClient } from '../platform/redis.js';
 import { startPartnerWebhooks, type PartnerWebhooksRuntimeOptions } from '../platform/webhooks/index.js';
 import { createWebhookReceiver } from './inbound/webhook-receiver.js';
@@ -54,6 +60,10 @@ export interface EventsServiceOptions {
   host?: string;
   /** Default 0 (a free port). */
   port?: number;
+  /** Default: this process's metrics (`/metrics`: the stream's length, consumer lag, dead letters...). */
+  metrics?: ProcessMetrics;
+  /** How long close() keeps serving after `/readyz` turned 503. Default DRAIN_DELAY_MS, else 0. */
+  drainDelayMs?: number;
 }
 
 export interface RunningEventsService {
@@ -68,6 +78,17 @@ export interface RunningEventsService {
 export async function startEventsService(options: EventsServiceOptions): Promise<RunningEventsService> {
   const { redis, logger } = options;
   const stream = options.stream ?? 'dg:events';
+  startTracingFromEnv('events');
+  const metrics = options.metrics ?? processMetrics();
+  const readiness = new Readiness({
+    checks: [
+      redisCheck(redis),
+      systemCheck('odoo', options.odoo),
+      systemCheck('wms', options.wms),
+      systemCheck('carrier', options.carrier),
+    ],
+  });
+  const untrackStream = metrics.trackEventStream({ redis, stream });
   const cache = new EntityCache({
     redis,
     logger: logger.child({ part: 'cache' }),
@@ -88,11 +109,7 @@ export async function startEventsService(options: EventsServiceOptions): Promise
     ...(options.warehouseCodeOf ? { warehouseCodeOf: options.warehouseCodeOf } : {}),
   });
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      return;
-    }
+    if (handleOpsRequest(req, res, { metrics, readiness })) return;
     receive(req, res);
   });
   await new Promise<void>((resolve) =>
@@ -129,6 +146,10 @@ export async function startEventsService(options: EventsServiceOptions): Promise
     log,
     reconciler,
     close: async () => {
+      readiness.drain();
+      const delay = options.drainDelayMs ?? drainDelayMs();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      untrackStream();
       await reconciler?.close();
       await partnerWebhooks?.close();
       await new Promise<void>((resolve) => {

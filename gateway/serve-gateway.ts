@@ -5,6 +5,7 @@ import { refuseRequest, type RequestGuardOptions } from './request-guard.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../platform/logger.js';
+import { countingSubscriptions } from '../platform/observability/subscription-count.js';
 import type { DgContext } from './gateway-context.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -45,7 +46,14 @@ function fetchRequestFor(runtime: GatewayRuntime<DgContext>, req: IncomingMessag
  */
 export async function serveGateway(
   runtime: GatewayRuntime<DgContext>,
-  options: { port: number; host: string; logger: Logger; requestGuard?: RequestGuardOptions },
+  options: {
+    port: number;
+    host: string;
+    logger: Logger;
+    requestGuard?: RequestGuardOptions;
+    /** Told when a graphql-ws subscription starts and ends (dg_subscriptions_open). Default: nobody. */
+    subscriptions?: { inc(): void; dec(): void };
+  },
 ): Promise<ServedGateway> {
   const httpServer = createServer((req, res) => {
     const refusal = refuseRequest(req, options.requestGuard);
@@ -70,8 +78,12 @@ export async function serveGateway(
     socket: ctx.extra.socket,
     request: fetchRequestFor(runtime, ctx.extra.request),
   }));
+  const served: typeof wsOptions = {
+    ...wsOptions,
+    onNext: (_ctx, _id, _payload, _args, result) => withoutHttpStatus(result),
+  };
   const wsDisposable = useServer(
-    { ...wsOptions, onNext: (_ctx, _id, _payload, _args, result) => withoutHttpStatus(result) },
+    options.subscriptions ? countingSubscriptions<Extra>(served, options.subscriptions) : served,
     wsServer,
   );
   await new Promise<void>((resolve, reject) => {

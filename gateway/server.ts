@@ -4,6 +4,11 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../platform/logger.js';
+import { redisCheck } from '../platform/observability/dependency-checks.js';
+import { drainDelayMs } from '../platform/observability/drain-delay.js';
+import { processMetrics, type ProcessMetrics } from '../platform/observability/process-metrics.js';
+import { Readiness } from '../platform/observability/readiness.js';
+import { flushTracing, startTracingFromEnv } from '../platform/observability/start-tracing.js';
 import type { ApiKeyStore } from './auth/api-keys.js';
 import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
@@ -20,9 +25,11 @@ import { useFieldAuthorization } from './plugins/useFieldAuthorization.js';
 import { useHealthEndpoints } from './plugins/useHealthEndpoints.js';
 import { useIdentityPropagation } from './plugins/useIdentityPropagation.js';
 import { useLandingPage } from './plugins/useLandingPage.js';
+import { useMetrics } from './plugins/useMetrics.js';
 import { useOperationLimits, type OperationLimitsOptions } from './plugins/useOperationLimits.js';
 import { useCallBudget } from './plugins/useCallBudget.js';
 import { useRequestLog } from './plugins/useRequestLog.js';
+import { useTracing } from './plugins/useTracing.js';
 import { openResponseCache, type ResponseCacheSettings } from './plugins/useResponseCacheSetup.js';
 import { subgraphsOf } from './readiness.js';
 import { securityPlugins, type SecurityOptions } from './security-plugins.js';
@@ -64,6 +71,10 @@ export interface StartGatewayOptions {
   security?: SecurityOptions;
   /** The response cache in Redis, invalidated by the event stream. Default (or false): none. */
   responseCache?: ResponseCacheSettings | false;
+  /** Default: this process's metrics (`/metrics`). */
+  metrics?: ProcessMetrics;
+  /** How long close() keeps serving after `/readyz` turned 503. Default DRAIN_DELAY_MS, else 0. */
+  drainDelayMs?: number;
 }
 
 export interface RunningGateway {
@@ -84,6 +95,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   if (options.identitySecret.length < 32) throw new Error('identitySecret must be at least 32 characters');
   await refuseUnsafeProduction(options);
   const logger = options.logger ?? createLogger({ name: 'gateway' });
+  startTracingFromEnv('gateway');
+  const metrics = options.metrics ?? processMetrics();
+  const redis = options.security?.redis;
+  const readiness = new Readiness({ checks: redis ? [redisCheck(redis)] : [] });
   const supergraph =
     options.supergraphSdl ?? (await readFile(options.supergraphPath ?? 'schema/supergraph.graphql', 'utf8'));
   const subgraphs = subgraphsOf(supergraph);
@@ -128,9 +143,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // Keep Hive's code for upstream failures (masked anyway); do not reveal subgraph names to callers.
     subgraphErrors: { subgraphNameProp: false },
     plugins: () => [
+      useTracing({ graphqlPath: GRAPHQL_PATH }),
       useCorrelationId(),
       useRequestLog({ logger }),
-      useHealthEndpoints({ subgraphs }),
+      useHealthEndpoints({ subgraphs, readiness }),
+      useMetrics({ metrics, subgraphs }),
       useLandingPage({
         graphqlPath: GRAPHQL_PATH,
         graphiqlPath: GRAPHIQL_PATH,
@@ -166,6 +183,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     host: options.host ?? '127.0.0.1',
     logger,
     requestGuard: { maxBodyBytes: options.maxBodyBytes },
+    subscriptions: {
+      inc: () => metrics.subscriptionsOpen.inc({ service: 'gateway' }),
+      dec: () => metrics.subscriptionsOpen.dec({ service: 'gateway' }),
+    },
   });
   const { port, address } = server.httpServer.address() as AddressInfo;
   const url = `http://${address}:${port}${GRAPHQL_PATH}`;
@@ -176,9 +197,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   return {
     url,
     port,
+    // Shutdown: /readyz turns 503 at once, the gateway keeps serving for the drain delay, then closes.
     close: async () => {
+      readiness.drain();
+      const delay = options.drainDelayMs ?? drainDelayMs();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       await server.close();
       await responseCache?.close();
+      await flushTracing();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { currentCorrelationId } from './correlation.js';
+import { currentTraceIds } from './observability/spans.js';
 
 export type { Logger };
 
@@ -14,8 +15,9 @@ export interface LoggerOptions {
 }
 
 /**
- * A structured JSON logger whose every line carries the correlation id of the work in progress,
- * so one request can be followed from the gateway to each connector call.
+ * A structured JSON logger whose every line carries the correlation id of the work in progress (and,
+ * when tracing is on, `trace_id` and `span_id`), so one request can be followed from the gateway to
+ * each connector call.
  */
 export function createLogger(options: LoggerOptions): Logger {
   const fallback = process.env.JEST_WORKER_ID ? 'silent' : 'info';
@@ -25,9 +27,10 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level ?? process.env.LOG_LEVEL ?? fallback,
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // The correlation id always; the trace and span ids too while a span is recording (tracing on).
       mixin: () => {
         const correlationId = currentCorrelationId();
-        return correlationId ? { correlationId } : {};
+        return { ...(correlationId ? { correlationId } : {}), ...currentTraceIds() };
       },
     },
     options.destination ?? pino.destination(1),

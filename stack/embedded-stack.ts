@@ -20,6 +20,8 @@ import { openEventHub, type OpenedEventHub } from '../platform/events/open-event
 import { countCallsTo } from '../platform/cache/call-budget.js';
 import type { EntityCacheConfig } from '../platform/cache/cache-policy.js';
 import { EntityCache } from '../platform/cache/entity-cache.js';
+import { processMetrics } from '../platform/observability/process-metrics.js';
+import { stuckOrderCounts } from '../platform/observability/stuck-order-counts.js';
 import { connectRedis } from '../platform/redis.js';
 import { composeGraph } from '../schema/tools/compose-graph.js';
 import { subgraphEntries, type SubgraphName } from '../subgraphs/index.js';
@@ -235,7 +237,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
           logger: logger.child({ part: 'orchestration' }),
         })
       : null;
-    if (orchestration) started.push(orchestration);
+    if (orchestration) {
+      started.push(orchestration);
+      // Its stuck orders in this process's /metrics (dg_orchestration_*).
+      const untrack = processMetrics().trackOrchestration(stuckOrderCounts(orchestration.progress));
+      closeKeys.push(() => Promise.resolve(untrack()));
+    }
     const orders = await startOrdersSubgraph({
       ...common('orders'),
       events: await eventHub('orders'),

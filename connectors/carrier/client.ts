@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from '../../platform/correlation.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
+import { answersHttp } from '../../platform/observability/answers-http.js';
+import { publishConnectorCall } from '../../platform/observability/channels.js';
+import { circuitName } from '../../platform/observability/circuit-name.js';
 import type {
   Parcel,
   PostalAddress,
@@ -104,6 +107,13 @@ export class CarrierClient {
     this.#accountBreakers = new AccountBreakers(config.breakerThreshold, config.breakerHalfOpenMs);
     this.#policies.breaker.onBreak(() => this.#logger.warn({ url: config.url }, 'carrier circuit opened'));
     this.#policies.breaker.onReset(() => this.#logger.info({ url: config.url }, 'carrier circuit closed'));
+  }
+
+  /** For readiness probes: resolves when the API answers HTTP at its URL and the circuit is not open. */
+  async checkReachable(signal: AbortSignal): Promise<void> {
+    if (circuitName(this.#policies.breaker.state) === 'open')
+      throw new Error('circuit open after repeated failures');
+    await answersHttp(this.#fetch, this.#config.url, signal);
   }
 
   async carrierAccounts(): Promise<CarrierAccount[]> {
@@ -394,6 +404,13 @@ export class CarrierClient {
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     };
     this.#logger.debug(call, 'carrier call');
+    publishConnectorCall({
+      system: 'carrier',
+      method: `${call.method} ${call.path}`,
+      outcome: call.outcome,
+      durationMs: call.durationMs,
+      circuit: circuitName(this.#policies.breaker.state),
+    });
     try {
       this.#onCall?.(call);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { CORRELATION_HEADER, currentCorrelationId } from '../../platform/correlation.js';
+import { tracedFetch } from '../../platform/observability/spans.js';
 import type { z } from 'zod';
 import { CarrierProtocolError } from './errors.js';
 import { fromAnswer, fromThrown, type CarrierFailureSite } from './to-carrier-error.js';
@@ -49,12 +50,17 @@ export async function sendCarrierRequest<S extends z.ZodType>(
   let text: string;
   let retryAfter: string | null;
   try {
-    const response = await options.fetch(url.toString(), {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal,
-    });
+    const response = await tracedFetch(
+      options.fetch,
+      url.toString(),
+      {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal,
+      },
+      { system: 'carrier', operation: site.operation },
+    );
     status = response.status;
     retryAfter = response.headers.get('retry-after');
     text = await response.text();

@@ -1,5 +1,8 @@
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from '../../platform/correlation.js';
 import type { Logger } from '../../platform/logger.js';
+import { answersHttp } from '../../platform/observability/answers-http.js';
+import { publishConnectorCall } from '../../platform/observability/channels.js';
+import { circuitName } from '../../platform/observability/circuit-name.js';
 import type { OdooConfig } from './config.js';
 import type { Domain } from './domain.js';
 import {
@@ -106,6 +109,13 @@ export class OdooClient {
 
   get stats(): Readonly<OdooClientStats> {
     return { ...this.#stats };
+  }
+
+  /** For readiness probes: resolves when Odoo answers HTTP at its URL and the circuit is not open. */
+  async checkReachable(signal: AbortSignal): Promise<void> {
+    if (circuitName(this.#policies.breaker.state) === 'open')
+      throw new Error('circuit open after repeated failures');
+    await answersHttp(this.#fetch, this.#config.url, signal);
   }
 
   /** Records matching `domain`, in one call (search and read in one transaction). */
@@ -294,6 +304,13 @@ export class OdooClient {
       attempt,
     };
     this.#logger.debug(call, 'odoo call');
+    publishConnectorCall({
+      system: 'odoo',
+      method: `${model}.${method}`,
+      outcome,
+      durationMs,
+      circuit: circuitName(this.#policies.breaker.state),
+    });
     try {
       this.#onCall?.(call);
     } catch (error) {

@@ -2,6 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from '../../platform/correlation.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
+import { answersHttp } from '../../platform/observability/answers-http.js';
+import { publishConnectorCall } from '../../platform/observability/channels.js';
+import { circuitName } from '../../platform/observability/circuit-name.js';
 import type {
   Fulfillment,
   FulfillmentStatus,
@@ -80,6 +83,13 @@ export class WmsClient {
     this.#codeById = new Map(Object.entries(config.warehouses).map(([code, id]) => [id, code]));
     this.#policies.breaker.onBreak(() => this.#logger.warn({ url: config.url }, 'WMS circuit opened'));
     this.#policies.breaker.onReset(() => this.#logger.info({ url: config.url }, 'WMS circuit closed'));
+  }
+
+  /** For readiness probes: resolves when the WMS answers HTTP at its URL and the circuit is not open. */
+  async checkReachable(signal: AbortSignal): Promise<void> {
+    if (circuitName(this.#policies.breaker.state) === 'open')
+      throw new Error('circuit open after repeated failures');
+    await answersHttp(this.#fetch, this.#config.url, signal);
   }
 
   /**
@@ -382,6 +392,13 @@ export class WmsClient {
       ...(event.complexity === undefined ? {} : { complexity: event.complexity }),
     };
     this.#logger.debug(call, 'wms call');
+    publishConnectorCall({
+      system: 'wms',
+      method: call.operation,
+      outcome: call.outcome,
+      durationMs: call.durationMs,
+      circuit: circuitName(this.#policies.breaker.state),
+    });
     try {
       this.#onCall?.(call);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { CORRELATION_HEADER, currentCorrelationId } from '../../platform/correlation.js';
+import { tracedFetch } from '../../platform/observability/spans.js';
 import { USER_AGENT } from '../shared/user-agent.js';
 import { WmsProtocolError } from './errors.js';
 import { fromHttpStatus, fromThrown, fromWireErrors, type WmsFailureSite } from './to-wms-error.js';
@@ -35,12 +36,17 @@ export async function postGraphql(
   let status: number;
   let text: string;
   try {
-    const response = await fetchFn(request.url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
-      signal: request.signal,
-    });
+    const response = await tracedFetch(
+      fetchFn,
+      request.url,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
+        signal: request.signal,
+      },
+      { system: 'wms', operation: site.operation },
+    );
     status = response.status;
     text = await response.text();
   } catch (error) {

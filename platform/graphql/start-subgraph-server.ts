@@ -5,7 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -13,6 +13,14 @@ import { callBudgetPlugin } from '../cache/call-budget-plugin.js';
 import { emptyCallBudget, withCallBudget } from '../cache/call-budget.js';
 import { CORRELATION_HEADER, newCorrelationId } from '../correlation.js';
 import type { Logger } from '../logger.js';
+import { graphqlMetricsPlugin } from '../observability/apollo-metrics-plugin.js';
+import { drainDelayMs } from '../observability/drain-delay.js';
+import { handleOpsRequest } from '../observability/ops-endpoints.js';
+import { processMetrics, type ProcessMetrics } from '../observability/process-metrics.js';
+import { Readiness, type DependencyCheck } from '../observability/readiness.js';
+import { inServerSpan } from '../observability/spans.js';
+import { startTracingFromEnv } from '../observability/start-tracing.js';
+import { countingSubscriptions } from '../observability/subscription-count.js';
 import { authorizedExecution, fieldAuthorizationPlugin } from './field-authorization-plugin.js';
 import { createFormatError } from './format-error.js';
 import { handleGraphQLRequest } from './http-graphql-handler.js';
@@ -32,6 +40,12 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   identitySecret: string;
   /** Builds one request's context (connectors, loaders) over the verified caller. */
   createContext(base: SubgraphContext): C;
+  /** What `/readyz` checks (Redis, Odoo, the WMS, the carrier: what the subgraph uses). Default none. */
+  readiness?: readonly DependencyCheck[];
+  /** Default: this process's metrics (`/metrics`). */
+  metrics?: ProcessMetrics;
+  /** How long close() keeps serving after `/readyz` turned 503. Default DRAIN_DELAY_MS, else 0. */
+  drainDelayMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -48,11 +62,19 @@ function correlationIdFrom(value: unknown): string {
   return typeof value === 'string' && CORRELATION_ID.test(value) ? value : newCorrelationId();
 }
 
-/** Serves a federated subgraph: GraphQL over HTTP and graphql-ws on one path, `/healthz` beside it. */
+/**
+ * Serves a federated subgraph: GraphQL over HTTP and graphql-ws on one path, `/healthz`, `/readyz` and
+ * `/metrics` beside it. close() turns `/readyz` 503, waits the drain delay, then closes the subscriptions
+ * and lets requests in flight finish.
+ */
 export async function startSubgraphServer<C extends SubgraphContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
   const { schema, logger, identitySecret } = options;
+  startTracingFromEnv(options.name);
+  const metrics = options.metrics ?? processMetrics();
+  const readiness = new Readiness({ checks: options.readiness ?? [] });
+  const service = { service: options.name };
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const formatError = createFormatError(logger);
@@ -62,18 +84,24 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     return options.createContext({ principal, correlationId, logger: logger.child({ correlationId }) });
   };
   const wsCleanup = useServer(
-    {
-      schema,
-      ...authorizedExecution(schema),
-      context: (ctx) => {
-        const params = ctx.connectionParams;
-        const upgrade = ctx.extra.request.headers;
-        return contextFor(
-          identityTokenFrom(params) ?? identityTokenFrom(upgrade),
-          params?.[CORRELATION_HEADER] ?? upgrade[CORRELATION_HEADER],
-        );
+    countingSubscriptions<Extra>(
+      {
+        schema,
+        ...authorizedExecution(schema),
+        context: (ctx) => {
+          const params = ctx.connectionParams;
+          const upgrade = ctx.extra.request.headers;
+          return contextFor(
+            identityTokenFrom(params) ?? identityTokenFrom(upgrade),
+            params?.[CORRELATION_HEADER] ?? upgrade[CORRELATION_HEADER],
+          );
+        },
       },
-    },
+      {
+        inc: () => metrics.subscriptionsOpen.inc(service),
+        dec: () => metrics.subscriptionsOpen.dec(service),
+      },
+    ),
     wsServer,
   );
   const apollo = new ApolloServer<C>({
@@ -90,6 +118,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       // Apollo's trace format is for GraphOS, which we do not use; tracing comes with OpenTelemetry.
       ApolloServerPluginInlineTraceDisabled(),
       fieldAuthorizationPlugin<C>(schema, formatError),
+      graphqlMetricsPlugin<C>(metrics.graphql, options.name),
       // What each request cost behind this subgraph (Odoo, WMS, carrier calls; cache hits), for internal callers.
       callBudgetPlugin<C>(),
       {
@@ -106,22 +135,20 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   const context = (req: IncomingMessage) =>
     contextFor(identityTokenFrom(req.headers), req.headers[CORRELATION_HEADER]);
   httpServer.on('request', (req, res) => {
+    if (handleOpsRequest(req, res, { metrics, readiness })) return;
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      return;
-    }
     if (path !== '/graphql') {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
       return;
     }
-    withCallBudget(emptyCallBudget(), () => handleGraphQLRequest(apollo, req, res, context)).catch(
-      (error: unknown) => {
-        logger.error({ err: error }, 'request failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end('{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
-      },
-    );
+    const attributes = { 'dg.service': options.name, 'http.request.method': req.method ?? 'POST' };
+    inServerSpan(`${req.method ?? 'POST'} /graphql`, req.headers, attributes, () =>
+      withCallBudget(emptyCallBudget(), () => handleGraphQLRequest(apollo, req, res, context)),
+    ).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end('{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
+    });
   });
   await new Promise<void>((resolve) =>
     httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
@@ -132,6 +159,11 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     name: options.name,
     url: `http://${address}:${port}/graphql`,
     port,
-    close: () => apollo.stop(),
+    close: async () => {
+      readiness.drain();
+      const delay = options.drainDelayMs ?? drainDelayMs();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      await apollo.stop();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { createClient } from 'redis';
 import type { Logger } from '../logger.js';
+import { publishWebhookDelivery } from '../observability/channels.js';
 import { attemptDelivery } from './attempt-delivery.js';
 import { DELIVERY_QUEUE_NAME, deliveryJobSchema, type DeliveryJob } from './delivery-job.js';
 import type { DeliveryLog } from './delivery-log.js';
@@ -31,7 +32,14 @@ export interface DeliveryWorkerOptions {
  * the schedule; on the last attempt, dead-letter it and flag the endpoint failing first.
  */
 function processorOf(options: DeliveryWorkerOptions) {
-  const { store, log, deadLetters, logger } = options;
+  const { store, deadLetters, logger } = options;
+  // Every attempt recorded is also counted (dg_webhook_deliveries_total).
+  const log: Pick<DeliveryLog, 'record'> = {
+    record: async (endpointId, attempt) => {
+      publishWebhookDelivery({ outcome: attempt.outcome, durationMs: attempt.durationMs });
+      await options.log.record(endpointId, attempt);
+    },
+  };
   const timeoutMs = options.timeoutMs ?? 10_000;
   return async (job: Job) => {
     const parsed = deliveryJobSchema.safeParse(job.data);

@@ -1,4 +1,5 @@
 import { CORRELATION_HEADER, currentCorrelationId } from '../../../platform/correlation.js';
+import { tracedFetch } from '../../../platform/observability/spans.js';
 import { toOdooError, type OdooFailureSite } from '../to-odoo-error.js';
 import { USER_AGENT } from '../../shared/user-agent.js';
 
@@ -31,12 +32,17 @@ export async function sendHttp(
   if (correlationId) headers[CORRELATION_HEADER] = correlationId;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   try {
-    const response = await fetchFn(url, {
-      method: init.method,
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: init.signal,
-    });
+    const response = await tracedFetch(
+      fetchFn,
+      url,
+      {
+        method: init.method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
+      },
+      { system: 'odoo', operation: [site.model, site.method].filter(Boolean).join('.') || 'request' },
+    );
     const text = await response.text();
     return { status: response.status, json: parseJson(text), text };
   } catch (error) {
