@@ -13,6 +13,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
+import { createHash } from 'node:crypto';
 import { channel } from 'node:diagnostics_channel';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { DgContext } from '../gateway-context.js';
@@ -78,7 +79,7 @@ interface RequestState {
 
 /**
  * The response cache (issue 8): query results in Redis per caller, by document, operation name and
- * variables, built on envelop's response cache (which collects each result's entities and TTL by type).
+ * variables (as sent: the same variables in another order are another key), built on envelop's response cache (which collects each result's entities and TTL by type).
  *
  * - Keys: partners share by tenant, partner kind and scopes; internal callers get their own; anonymous
  *   callers are never cached. Two partners never share an answer.
@@ -138,6 +139,13 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin<D
     // The query as sent (Yoga keeps it in `params`): no printing on the hit path.
     getDocumentString: (args: ExecutionArgs) =>
       (args.contextValue as { params?: { query?: string } }).params?.query ?? print(args.document),
+    // Synchronous SHA-256 (node:crypto) instead of envelop's WebCrypto one: cheaper on the hit path.
+    buildResponseCacheKey: ({ documentString, operationName, variableValues, sessionId }) =>
+      createHash('sha256')
+        .update(
+          `${documentString}|${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${sessionId ?? ''}`,
+        )
+        .digest('hex'),
     shouldCacheResult: ({ result }) => !result.errors?.length,
     includeExtensionMetadata: false,
   });
