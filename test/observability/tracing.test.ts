@@ -108,9 +108,10 @@ describe('one trace from the gateway to Odoo', () => {
     });
     const log = createLogger({ name: 'traced', level: 'info', destination });
     let ids: { traceId: string; spanId: string } | undefined;
-    await inSpan('work', SpanKind.INTERNAL, {}, async (span) => {
+    await inSpan('work', SpanKind.INTERNAL, {}, (span) => {
       ids = span.spanContext();
       log.info('inside');
+      return Promise.resolve();
     });
     log.info('outside');
     const [inside, outside] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
