@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { ExecutionResult } from 'graphql';
+import { OperationTypeNode, type ExecutionResult } from 'graphql';
+import { CALL_BUDGET_HEADER } from '../../platform/cache/call-budget-plugin.js';
 import type { DgContext } from '../gateway-context.js';
 
 /** What one operation cost the connected systems, summed over its subgraph requests. */
@@ -41,7 +42,8 @@ function addReported(budget: CallBudget, result: ExecutionResult): void {
 
 /**
  * The call budget you can see: sums what each subgraph reports in `extensions.callBudget` (calls to
- * Odoo, the WMS and the carrier, entity cache hits and misses) over an operation's subgraph requests, and
+ * Odoo, the WMS and the carrier, entity cache hits and misses; asked for with `x-dg-call-budget` on an
+ * internal caller's subgraph requests) over an operation's subgraph requests, and
  * tells internal callers in the response's `extensions`: `callBudget` (those sums and
  * `responseCacheHit`) and, when the response cache was consulted, `cache: { hit }`. Partners get neither
  * (a subgraph's own `callBudget` is removed too). Subscriptions are not counted. The metrics count the
@@ -53,8 +55,18 @@ export function useCallBudget(): GatewayPlugin<DgContext> {
       extendContext({ callBudget: emptyCallBudget() });
     },
     onSubgraphExecute({ executionRequest }) {
-      const budget = (executionRequest.context as Partial<DgContext> | undefined)?.callBudget;
+      const context = executionRequest.context as Partial<DgContext> | undefined;
+      const budget = context?.callBudget;
       if (!budget) return;
+      // Subgraphs report only when asked (and only to internal callers): ask for internal callers' requests.
+      if (
+        context.principal?.kind === 'internal' &&
+        executionRequest.operationType !== OperationTypeNode.SUBSCRIPTION
+      ) {
+        const extensions = executionRequest.extensions ?? {};
+        const headers = (extensions.headers ?? {}) as Record<string, string>;
+        executionRequest.extensions = { ...extensions, headers: { ...headers, [CALL_BUDGET_HEADER]: '1' } };
+      }
       return ({ result }) => {
         if (!isAsyncIterable(result)) addReported(budget, result);
       };

@@ -96,8 +96,12 @@ describe('response cache through the stack', () => {
     expect(numbers(two.body).filter((n) => numbers(one.body).includes(n))).toEqual([]);
   });
 
-  it('reports to internal callers that a warm answer cost nothing', async () => {
-    await portal(DEMO_INTERNAL_API_KEY);
+  it('reports to internal callers what an answer cost: Odoo calls cold, nothing warm', async () => {
+    const cold = await portal(DEMO_INTERNAL_API_KEY);
+    expect(cold.body.extensions.cache).toEqual({ hit: false });
+    expect(cold.body.extensions.callBudget).toMatchObject({ responseCacheHit: false });
+    expect(cold.body.extensions.callBudget.odoo).toBeGreaterThan(0);
+    expect(cold.body.extensions.callBudget.odoo).toBeLessThanOrEqual(cold.odooCalls);
     const warm = await portal(DEMO_INTERNAL_API_KEY);
     expect(warm.odooCalls).toBe(0);
     expect(warm.body.extensions).toEqual({
