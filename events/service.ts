@@ -18,7 +18,7 @@ import { drainDelayMs } from '../platform/observability/drain-delay.js';
 import { handleOpsRequest } from '../platform/observability/ops-endpoints.js';
 import { processMetrics, type ProcessMetrics } from '../platform/observability/process-metrics.js';
 import { Readiness } from '../platform/observability/readiness.js';
-import { startTracingFromEnv } from '../platform/observability/start-tracing.js';
+import { flushTracing, startTracingFromEnv } from '../platform/observability/start-tracing.js';
 import type { RedisClient } from '../platform/redis.js';
 import { startPartnerWebhooks, type PartnerWebhooksRuntimeOptions } from '../platform/webhooks/index.js';
 import { createWebhookReceiver } from './inbound/webhook-receiver.js';
@@ -156,6 +156,7 @@ export async function startEventsService(options: EventsServiceOptions): Promise
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await flushTracing();
     },
   };
 }

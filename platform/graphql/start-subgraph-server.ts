@@ -19,7 +19,7 @@ import { handleOpsRequest } from '../observability/ops-endpoints.js';
 import { processMetrics, type ProcessMetrics } from '../observability/process-metrics.js';
 import { Readiness, type DependencyCheck } from '../observability/readiness.js';
 import { inServerSpan } from '../observability/spans.js';
-import { startTracingFromEnv } from '../observability/start-tracing.js';
+import { flushTracing, startTracingFromEnv } from '../observability/start-tracing.js';
 import { countingSubscriptions } from '../observability/subscription-count.js';
 import { authorizedExecution, fieldAuthorizationPlugin } from './field-authorization-plugin.js';
 import { createFormatError } from './format-error.js';
@@ -164,6 +164,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       const delay = options.drainDelayMs ?? drainDelayMs();
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       await apollo.stop();
+      await flushTracing();
     },
   };
 }
