@@ -27,6 +27,13 @@ export const emptyCallBudget = (): CallBudget => ({
   responseCacheHit: null,
 });
 
+/** Whether the caller asked: `x-dg-call-budget` (any value but `0`), as a header or connection param. */
+function askedIn(context: { request?: Request; connectionParams?: Record<string, unknown> }): boolean {
+  const value =
+    context.request?.headers.get(CALL_BUDGET_HEADER) ?? context.connectionParams?.[CALL_BUDGET_HEADER];
+  return value !== undefined && value !== null && value !== '0';
+}
+
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
@@ -41,28 +48,28 @@ function addReported(budget: CallBudget, result: ExecutionResult): void {
 }
 
 /**
- * The call budget you can see: sums what each subgraph reports in `extensions.callBudget` (calls to
- * Odoo, the WMS and the carrier, entity cache hits and misses; asked for with `x-dg-call-budget` on an
- * internal caller's subgraph requests) over an operation's subgraph requests, and
- * tells internal callers in the response's `extensions`: `callBudget` (those sums and
- * `responseCacheHit`) and, when the response cache was consulted, `cache: { hit }`. Partners get neither
- * (a subgraph's own `callBudget` is removed too). Subscriptions are not counted. The metrics count the
- * same at the source: each connector call and cache lookup is published on the observability channels.
+ * The call budget you can see: an internal caller that sends `x-dg-call-budget: 1` (as the subgraphs
+ * expect it) gets in the response's `extensions` `callBudget`, the sum over the operation's subgraph
+ * requests of what each reported (calls to Odoo, the WMS and the carrier, entity cache hits and misses;
+ * the gateway passes the header on) with `responseCacheHit`, and, when the response cache was consulted,
+ * `cache: { hit }`. Nobody else gets either (a subgraph's own `callBudget` is removed too). Subscriptions
+ * are not counted. The metrics count the same at the source: each connector call and cache lookup is
+ * published on the observability channels.
  */
 export function useCallBudget(): GatewayPlugin<DgContext> {
   return {
-    onContextBuilding({ extendContext }) {
-      extendContext({ callBudget: emptyCallBudget() });
+    onContextBuilding({ context, extendContext }) {
+      // Only an internal caller that asks (after authentication, which put the principal here).
+      const asked = askedIn(context as { request?: Request; connectionParams?: Record<string, unknown> });
+      if (asked && (context as Partial<DgContext>).principal?.kind === 'internal')
+        extendContext({ callBudget: emptyCallBudget() });
     },
     onSubgraphExecute({ executionRequest }) {
       const context = executionRequest.context as Partial<DgContext> | undefined;
       const budget = context?.callBudget;
       if (!budget) return;
-      // Subgraphs report only when asked (and only to internal callers): ask for internal callers' requests.
-      if (
-        context.principal?.kind === 'internal' &&
-        executionRequest.operationType !== OperationTypeNode.SUBSCRIPTION
-      ) {
+      // Subgraphs report only when asked, and only to internal callers: pass the question on.
+      if (executionRequest.operationType !== OperationTypeNode.SUBSCRIPTION) {
         const extensions = executionRequest.extensions ?? {};
         const headers = (extensions.headers ?? {}) as Record<string, string>;
         executionRequest.extensions = { ...extensions, headers: { ...headers, [CALL_BUDGET_HEADER]: '1' } };
@@ -76,9 +83,9 @@ export function useCallBudget(): GatewayPlugin<DgContext> {
       return {
         onExecuteDone({ result, setResult }) {
           if (isAsyncIterable(result)) return;
-          const budget = context.callBudget ?? emptyCallBudget();
+          const budget = context.callBudget;
           const { callBudget: _subgraphs, cache: _cache, ...others } = result.extensions ?? {};
-          if (context.principal?.kind !== 'internal') {
+          if (!budget) {
             if (result.extensions && ('callBudget' in result.extensions || 'cache' in result.extensions))
               setResult({ ...result, extensions: others });
             return;

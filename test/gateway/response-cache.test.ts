@@ -30,6 +30,8 @@ import { composeSupergraph } from './support/test-subgraphs.js';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger({ name: 'test-response-cache', level: 'silent' });
 const internal = { authorization: `Bearer ${DEMO_INTERNAL_API_KEY}` };
+/** An internal caller asking for the call budget. */
+const counting = { ...internal, 'x-dg-call-budget': '1' };
 const partner1 = { authorization: `Bearer ${DEMO_PARTNER1_API_KEY}` };
 const partner2 = { authorization: `Bearer ${DEMO_PARTNER2_API_KEY}` };
 
@@ -218,10 +220,10 @@ describe('response cache', () => {
     expect(againCalls).toBe(0);
   });
 
-  it('tells internal callers the call budget and whether the cache answered; partners see neither', async () => {
+  it('tells internal callers who ask the call budget and whether the cache answered; nobody else', async () => {
     const query = '{ product(sku: "SKU-2") { sku } }';
-    const cold = await post(gateway.url, query, internal);
-    const warm = await post(gateway.url, query, internal);
+    const cold = await post(gateway.url, query, counting);
+    const warm = await post(gateway.url, query, counting);
     expect(cold.body).toEqual({
       data: { product: { sku: 'SKU-2' } },
       extensions: {
@@ -236,7 +238,12 @@ describe('response cache', () => {
         callBudget: { odoo: 0, wms: 0, carrier: 0, cacheHits: 0, cacheMisses: 0, responseCacheHit: true },
       },
     });
-    const asPartner = await post(gateway.url, '{ product(sku: "SKU-1") { name } }', partner2);
+    const unasked = await post(gateway.url, query, internal);
+    expect(unasked.body).toEqual({ data: { product: { sku: 'SKU-2' } } });
+    const asPartner = await post(gateway.url, '{ product(sku: "SKU-1") { name } }', {
+      ...partner2,
+      'x-dg-call-budget': '1',
+    });
     expect(asPartner.body).toEqual({ data: { product: { name: 'Olive oil 5 l' } } });
   });
 
