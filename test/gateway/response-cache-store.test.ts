@@ -5,12 +5,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { loadGatewayConfig } from '../../gateway/config.js';
 import { invalidationTags } from '../../gateway/plugins/useResponseCacheInvalidation.js';
 import { ResponseCacheStore } from '../../gateway/plugins/useResponseCacheStore.js';
 import { responseCacheTtlsSchema } from '../../gateway/plugins/useResponseCacheTtls.js';
 import type { CanonicalEvent } from '../../platform/events/canonical-event.js';
 import { createLogger } from '../../platform/logger.js';
 import { connectRedis, type RedisClient } from '../../platform/redis.js';
+import { TEST_IDENTITY_SECRET } from '../support/graphql.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger({ name: 'test-response-cache-store', level: 'silent' });
@@ -196,6 +198,29 @@ describe('invalidationTags', () => {
       'Product:SKU-@1',
       'LineAvailability:SKU-@1',
     ]);
+  });
+});
+
+describe('the gateway configuration of the response cache', () => {
+  const env = { IDENTITY_SIGNING_SECRET: TEST_IDENTITY_SECRET, REDIS_URL: 'redis://127.0.0.1:6379' };
+
+  it('is on with REDIS_URL, off without it or with RESPONSE_CACHE=off', () => {
+    expect(loadGatewayConfig(env, []).responseCache).toEqual({ ttls: {}, eventStream: 'dg:events' });
+    expect(
+      loadGatewayConfig({ ...env, RESPONSE_CACHE_TTLS: 'Product=600', EVENT_STREAM: 'x:events' }, [])
+        .responseCache,
+    ).toEqual({ ttls: { Product: 600 }, eventStream: 'x:events' });
+    expect(loadGatewayConfig({ ...env, RESPONSE_CACHE: 'off' }, []).responseCache).toBeUndefined();
+    expect(
+      loadGatewayConfig({ IDENTITY_SIGNING_SECRET: TEST_IDENTITY_SECRET }, []).responseCache,
+    ).toBeUndefined();
+  });
+
+  it('names a bad value at boot', () => {
+    expect(() => loadGatewayConfig({ ...env, RESPONSE_CACHE_TTLS: 'Product=soon' }, [])).toThrow(
+      /RESPONSE_CACHE_TTLS/,
+    );
+    expect(() => loadGatewayConfig({ ...env, RESPONSE_CACHE: 'maybe' }, [])).toThrow(/RESPONSE_CACHE/);
   });
 });
 
