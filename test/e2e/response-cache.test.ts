@@ -113,6 +113,16 @@ describe('response cache through the stack', () => {
     expect(partner.body.extensions).toBeUndefined();
   });
 
+  it('refuses a field a partner may not see every time: a refusal is never cached', async () => {
+    const query = '{ products(first: 1) { edges { node { sku cost { amount } } } } }';
+    await portal(DEMO_INTERNAL_API_KEY, query);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const { body } = await portal(DEMO_PARTNER1_API_KEY, query);
+      expect(body.data).toBeUndefined();
+      expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    }
+  });
+
   it('evicts the cached answer when a product in it changes stock, or an order in it changes status', async () => {
     const { body } = await portal(DEMO_PARTNER1_API_KEY);
     const first = body.data.orders.edges[0].node;
