@@ -1,5 +1,6 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
 import type { EntityCache } from '../../platform/cache/entity-cache.js';
+import { systemCheck } from '../../platform/observability/dependency-checks.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
 import type { Logger } from '../../platform/logger.js';
 import { createInvoicingContext } from './context.js';
@@ -24,6 +25,8 @@ export function startInvoicingSubgraph(options: InvoicingSubgraphOptions): Promi
     identitySecret: options.identitySecret,
     port: options.port,
     host: options.host,
+    // Ready when the systems it reads answer (`/readyz`, with the reason when one does not).
+    readiness: [systemCheck('odoo', options.odoo)],
     createContext: createInvoicingContext(options.odoo, options.cache ?? null),
   });
 }

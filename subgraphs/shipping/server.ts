@@ -1,3 +1,4 @@
+import { systemCheck } from '../../platform/observability/dependency-checks.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
 import type { Logger } from '../../platform/logger.js';
 import { createShippingContext, type ShippingSystems } from './context.js';
@@ -22,6 +23,12 @@ export function startShippingSubgraph(options: ShippingSubgraphOptions): Promise
     identitySecret: options.identitySecret,
     port: options.port,
     host: options.host,
+    // Ready when the systems it reads answer (`/readyz`, with the reason when one does not).
+    readiness: [
+      systemCheck('odoo', options.odoo),
+      systemCheck('wms', options.wms),
+      systemCheck('carrier', options.carrier),
+    ],
     createContext: createShippingContext({
       carrier: options.carrier,
       wms: options.wms,

@@ -1,5 +1,6 @@
 import type { OdooClient } from '../../connectors/odoo/client.js';
 import type { WmsClient } from '../../connectors/wms/index.js';
+import { systemCheck } from '../../platform/observability/dependency-checks.js';
 import { startSubgraphServer, type RunningSubgraph } from '../../platform/graphql/start-subgraph-server.js';
 import type { Logger } from '../../platform/logger.js';
 import { createWarehouseContext } from './context.js';
@@ -24,6 +25,8 @@ export function startWarehouseSubgraph(options: WarehouseSubgraphOptions): Promi
     identitySecret: options.identitySecret,
     port: options.port,
     host: options.host,
+    // Ready when the systems it reads answer (`/readyz`, with the reason when one does not).
+    readiness: [systemCheck('odoo', options.odoo), systemCheck('wms', options.wms)],
     createContext: createWarehouseContext(options.wms, options.odoo),
   });
 }
