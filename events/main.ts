@@ -52,6 +52,8 @@ await runUntilSignal(logger, async () => {
     redis,
     stream: env.EVENT_STREAM,
     ...(env.ENTITY_CACHE_NAMESPACE ? { cacheNamespace: env.ENTITY_CACHE_NAMESPACE } : {}),
+    // The gateway keeps its response cache under REDIS_KEY_NAMESPACE too.
+    responseCacheNamespace: env.REDIS_KEY_NAMESPACE,
     odoo: new OdooClient({ config: loadOdooConfig(process.env), logger: logger.child({ part: 'odoo' }) }),
     wms: new WmsClient(wmsConfig, { logger: logger.child({ part: 'wms' }) }),
     carrier: new CarrierClient(carrierConfig, { logger: logger.child({ part: 'carrier' }) }),

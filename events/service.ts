@@ -41,6 +41,8 @@ export interface EventsServiceOptions {
    * before it is appended (see InvalidatingEventLog).
    */
   cacheNamespace?: string;
+  /** The gateway response cache's namespace (default `dg`), whose stale responses are evicted before an append. */
+  responseCacheNamespace?: string;
   /** Secrets of the inbound webhooks; a source without one has no endpoint (404). */
   /** `wms` lists one secret per WMS webhook (each has its own); the list is read at each delivery. */
   secrets: { carrier?: string; wms?: readonly string[]; odooToken?: string };
@@ -94,7 +96,12 @@ export async function startEventsService(options: EventsServiceOptions): Promise
     logger: logger.child({ part: 'cache' }),
     ...(options.cacheNamespace ? { namespace: options.cacheNamespace } : {}),
   });
-  const log: EventLog = new InvalidatingEventLog({ redis, stream, cache });
+  const log: EventLog = new InvalidatingEventLog({
+    redis,
+    stream,
+    cache,
+    responseCache: { redis, namespace: options.responseCacheNamespace ?? 'dg' },
+  });
   const orderStatusKey = `${stream}:order-status`;
   const receive = createWebhookReceiver({
     events: log,

@@ -53,6 +53,8 @@ await runUntilSignal(logger, async () => {
     namespace: env.REDIS_KEY_NAMESPACE,
     stream: env.EVENT_STREAM,
     ...(env.ENTITY_CACHE_NAMESPACE ? { cacheNamespace: env.ENTITY_CACHE_NAMESPACE } : {}),
+    // The gateway keeps its response cache under REDIS_KEY_NAMESPACE too.
+    responseCacheNamespace: env.REDIS_KEY_NAMESPACE,
     odoo,
     wms,
     carrier,

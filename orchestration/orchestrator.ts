@@ -31,6 +31,8 @@ export interface OrchestratorOptions {
   namespace?: string;
   /** The entity cache's namespace, whose entries its events evict. Default the cache's (`dg:cache`). */
   cacheNamespace?: string;
+  /** The gateway response cache's namespace (default `dg`), whose stale responses its events evict. */
+  responseCacheNamespace?: string;
   /** The event log read for WMS progress and written to notify partners. Default `dg:events`. */
   stream?: string;
   odoo: OdooClient;
@@ -76,6 +78,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<R
   const events = new InvalidatingEventLog({
     redis,
     cache,
+    responseCache: { redis, namespace: options.responseCacheNamespace ?? 'dg' },
     ...(options.stream ? { stream: options.stream } : {}),
   });
   const queue = new OrchestrationQueue({

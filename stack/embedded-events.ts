@@ -30,6 +30,8 @@ export interface EmbeddedEventsOptions {
   reconcile?: EventsServiceOptions['reconcile'];
   /** The entity cache's namespace, which events evict from (default `dg:cache`). */
   cacheNamespace?: string;
+  /** The gateway response cache's namespace. */
+  responseCacheNamespace?: string;
   logger: Logger;
   host: string;
   port?: number;
@@ -66,6 +68,7 @@ export async function startEmbeddedEvents(options: EmbeddedEventsOptions): Promi
       warehouseCodeOf: warehouseCodes(options.wmsWarehouses),
       ...(options.reconcile !== undefined ? { reconcile: options.reconcile } : {}),
       ...(options.cacheNamespace ? { cacheNamespace: options.cacheNamespace } : {}),
+      ...(options.responseCacheNamespace ? { responseCacheNamespace: options.responseCacheNamespace } : {}),
       partnerWebhooks: { redisUrl: options.redisUrl, mode: 'demo', namespace },
       logger,
       host: options.host,

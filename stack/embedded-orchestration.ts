@@ -23,6 +23,8 @@ export interface EmbeddedOrchestrationOptions {
   stream?: string;
   /** The entity cache's namespace, whose entries its events evict. */
   cacheNamespace?: string;
+  /** The gateway response cache's namespace. */
+  responseCacheNamespace?: string;
   odoo: OdooClient;
   wms: WmsClient;
   carrier: CarrierClient;
@@ -48,6 +50,7 @@ export function startEmbeddedOrchestration(
     namespace: options.stream ? `${options.stream}:dg` : 'dg',
     ...(options.stream ? { stream: options.stream } : {}),
     ...(options.cacheNamespace ? { cacheNamespace: options.cacheNamespace } : {}),
+    ...(options.responseCacheNamespace ? { responseCacheNamespace: options.responseCacheNamespace } : {}),
     odoo: options.odoo,
     wms: options.wms,
     carrier: options.carrier,

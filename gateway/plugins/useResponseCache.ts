@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { channel } from 'node:diagnostics_channel';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { DgContext } from '../gateway-context.js';
-import { listTag, TENANT_LISTS } from './useResponseCacheInvalidation.js';
+import { listTag, TENANT_LISTS } from '../../platform/cache/response-cache-tags.js';
 import type { ResponseCacheStore } from './useResponseCacheStore.js';
 import { DEFAULT_RESPONSE_CACHE_TTL, DEFAULT_RESPONSE_CACHE_TTLS } from './useResponseCacheTtls.js';
 

@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../platform/logger.js';
 import type { RedisClient } from '../../platform/redis.js';
+import { evictResponseTags, responseCachePrefix } from '../../platform/cache/response-cache-eviction.js';
 
 export interface ResponseCacheStoreOptions {
   /** Where cached responses and their tags live. Required. */
@@ -23,21 +24,6 @@ export interface ResponseCacheStoreOptions {
   raceWindowMs?: number;
 }
 
-/**
- * Deletes every response a tag names, and the tag, in one step, so a response stored meanwhile is either
- * deleted now or tagged afresh for the next invalidation. KEYS: tag sets; ARGV[1]: the response prefix.
- */
-const INVALIDATE_SCRIPT = `
-local deleted = 0
-for _, tag in ipairs(KEYS) do
-  for _, id in ipairs(redis.call('SMEMBERS', tag)) do
-    deleted = deleted + redis.call('UNLINK', ARGV[1] .. id)
-  end
-  redis.call('UNLINK', tag)
-end
-return deleted
-`;
-
 const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
 
 /**
@@ -52,6 +38,7 @@ const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
 export class ResponseCacheStore {
   readonly #redis: RedisClient;
   readonly #logger: Logger;
+  readonly #namespace: string | undefined;
   readonly #responses: string;
   readonly #tags: string;
   readonly #tagTtlMs: number;
@@ -65,7 +52,8 @@ export class ResponseCacheStore {
   constructor(options: ResponseCacheStoreOptions) {
     this.#redis = options.redis.withCommandOptions({ timeout: options.timeoutMs ?? 250 });
     this.#logger = options.logger;
-    const prefix = `${options.namespace ?? 'dg'}:response-cache:`;
+    this.#namespace = options.namespace;
+    const prefix = responseCachePrefix(options.namespace);
     this.#responses = `${prefix}r:`;
     this.#tags = `${prefix}t:`;
     this.#tagTtlMs = options.tagTtlMs ?? 300_000;
@@ -140,10 +128,7 @@ export class ResponseCacheStore {
     if (this.#backlog.size === 0 || this.#closed) return;
     const tags = [...this.#backlog];
     try {
-      await this.#redis.eval(INVALIDATE_SCRIPT, {
-        keys: tags.map((tag) => this.#tags + tag),
-        arguments: [this.#responses],
-      });
+      await evictResponseTags(this.#redis, this.#namespace, tags);
       for (const tag of tags) this.#backlog.delete(tag);
       this.#retry = null;
       this.#recovered();

@@ -1,12 +1,21 @@
 import { EventError } from '../events/event-errors.js';
 import { EventLog, type AppendOptions, type EventLogOptions } from '../events/event-log.js';
 import type { NewEvent } from '../events/canonical-event.js';
+import type { RedisClient } from '../redis.js';
 import type { EntityCache } from './entity-cache.js';
 import { entriesAffectedBy } from './entries-affected-by.js';
+import { evictResponseTags } from './response-cache-eviction.js';
+import { invalidationTags } from './response-cache-tags.js';
 
 export interface InvalidatingEventLogOptions extends EventLogOptions {
   /** Where the entries live (only its namespace and Redis are used: eviction needs no policy). */
   cache: Pick<EntityCache, 'evict'>;
+  /**
+   * The gateway's response cache (its Redis and namespace), whose responses the event makes stale are
+   * evicted too. Without it only the entity cache is; the gateways still evict as they read the event,
+   * a moment later.
+   */
+  responseCache?: { redis: RedisClient; namespace?: string };
 }
 
 /**
@@ -19,11 +28,13 @@ export interface InvalidatingEventLogOptions extends EventLogOptions {
  */
 export class InvalidatingEventLog extends EventLog {
   readonly #cache: Pick<EntityCache, 'evict'>;
+  readonly #responseCache: InvalidatingEventLogOptions['responseCache'];
 
   constructor(options: InvalidatingEventLogOptions) {
-    const { cache, ...log } = options;
+    const { cache, responseCache, ...log } = options;
     super(log);
     this.#cache = cache;
+    this.#responseCache = responseCache;
   }
 
   override async append(
@@ -32,6 +43,12 @@ export class InvalidatingEventLog extends EventLog {
   ): Promise<{ id: string; duplicate: boolean }> {
     try {
       await this.#cache.evict(entriesAffectedBy(event));
+      if (this.#responseCache)
+        await evictResponseTags(
+          this.#responseCache.redis,
+          this.#responseCache.namespace,
+          invalidationTags(event),
+        );
     } catch (error) {
       throw new EventError(
         'EVENT_APPEND_FAILED',

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { entriesAffectedBy } from '../../platform/cache/entries-affected-by.js';
+import { ResponseCacheStore } from '../../gateway/plugins/useResponseCacheStore.js';
 import { InvalidatingEventLog } from '../../platform/cache/invalidating-event-log.js';
 import type { NewEvent } from '../../platform/events/canonical-event.js';
 import { connectRedis, type RedisClient } from '../../platform/redis.js';
@@ -93,6 +94,27 @@ describe('InvalidatingEventLog', () => {
     expect(seenWhenDelivered).toEqual([0]);
     // Exactly the event's entries: the other product's stock is still cached.
     await expect(redis.exists(`${namespace}:stock:EV-2`)).resolves.toBe(1);
+  });
+
+  it('evicts the gateway’s cached responses holding the event’s entities before appending it', async () => {
+    const responses = new ResponseCacheStore({ redis, logger: silent, namespace });
+    const started = performance.now();
+    const product = { data: { product: { sku: 'EV-4', stock: [{ available: 9 }] } } };
+    const other = { data: { product: { sku: 'EV-5', stock: [{ available: 9 }] } } };
+    await responses.set('page-ev-4', product, ['Product:EV-4'], 60_000, started);
+    await responses.set('page-ev-5', other, ['Product:EV-5'], 60_000, started);
+    const log = new InvalidatingEventLog({
+      redis,
+      stream,
+      cache: newCache(redis, namespace),
+      responseCache: { redis, namespace },
+    });
+
+    await log.append(stockChanged('EV-4', 2), { dedupKey: `test:${randomUUID()}` });
+
+    // Gone the moment the append resolves, before any gateway has read the event.
+    await expect(responses.get('page-ev-4')).resolves.toBeNull();
+    await expect(responses.get('page-ev-5')).resolves.toEqual(other);
   });
 
   it('refuses the append (EVENT_APPEND_FAILED, nothing appended) when the entries cannot be evicted', async () => {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { randomUUID } from 'node:crypto';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { loadGatewayConfig } from '../../gateway/config.js';
-import { invalidationTags } from '../../gateway/plugins/useResponseCacheInvalidation.js';
+import { invalidationTags } from '../../platform/cache/response-cache-tags.js';
 import { ResponseCacheStore } from '../../gateway/plugins/useResponseCacheStore.js';
 import { responseCacheTtlsSchema } from '../../gateway/plugins/useResponseCacheTtls.js';
 import type { CanonicalEvent } from '../../platform/events/canonical-event.js';
