@@ -171,7 +171,16 @@ describe('capturing orders through the gateway', () => {
       outcome: { __typename: 'OrderCaptured', order: { customerReference: reference } },
     });
     const again = await capture(0, input, key);
-    expect(again.body).toEqual(retry.body);
+    // The same outcome, the same order; the order itself is read as it is now (the orchestration may
+    // have confirmed it between the two answers), so its status is not compared.
+    expect(again.body.data.captureOrder).toMatchObject({
+      replayed: true,
+      idempotencyKey: retry.body.data.captureOrder.idempotencyKey,
+      outcome: {
+        __typename: 'OrderCaptured',
+        order: { number: retry.body.data.captureOrder.outcome.order.number, customerReference: reference },
+      },
+    });
     expect(await countByReference(odoo, reference)).toBe(1);
   });
 
