@@ -1,0 +1,265 @@
+/**
+ * `npm run bench`: the benchmarks of issue 8 in one run, one table, written to bench/results/bench.md
+ * and bench.json with the machine and its load average at the start and the end.
+ *
+ * a, b  storefront and portal queries through our gateway beside @apollo/gateway over the same
+ *       subgraphs (Odoo emulator at 0 ms), caching off, in-flight de-duplication off;
+ * c, d  the same queries through ours with the Odoo emulator at 20 ms a call: caching off, then caching
+ *       on (entity cache under the subgraphs, response cache at the gateway) cold and warm, with the
+ *       Odoo calls each operation cost (the emulator's own count);
+ * e     the latest subscription and order-capture figures, quoted from their result files.
+ *
+ * Subgraphs and emulators share a child process, each gateway has one of its own, and autocannon loads
+ * them from this one; everything on loopback. Bounded: BENCH_SECONDS (default 10) measured after 2 s
+ * of warm-up per phase, BENCH_CONNECTIONS (default 16) in flight, BENCH_COLD_REQUESTS (default 20), and
+ * a hard limit of 10 minutes. Caching needs Redis at REDIS_URL (default redis://127.0.0.1:6379); keys
+ * live under a namespace of this run, deleted at the end.
+ */
+import { writeFile } from 'node:fs/promises';
+import { createLogger } from '../platform/logger.js';
+import { connectRedis, type RedisClient } from '../platform/redis.js';
+import { benchTable, type BenchRow } from './support/bench-row.js';
+import { coldPhase, combinePhases, countedLoad, type PhaseResult } from './support/cache-phases.js';
+import { forkReady, type ReadyChild } from './support/child.js';
+import { flushNamespace } from './support/flush-namespace.js';
+import { probe } from './support/load.js';
+import { describeMachine, loadAverage } from './support/machine.js';
+import { setOdooLatency } from './support/odoo-calls.js';
+import { portalOperation, storefrontOperation, type BenchOperation } from './support/operations.js';
+import { quotedRows } from './support/quoted-results.js';
+import type { SubgraphsReady } from './support/subgraphs-process.js';
+import { checkTargets } from './support/targets.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? '10');
+const connections = Number(process.env.BENCH_CONNECTIONS ?? '16');
+const coldRequests = Number(process.env.BENCH_COLD_REQUESTS ?? '20');
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const warmupSeconds = 2;
+const latencyMs = 20;
+const HARD_LIMIT_MS = 10 * 60_000;
+const loadOptions = { connections, seconds, warmupSeconds };
+
+const children: ReadyChild<unknown>[] = [];
+const hardLimit = setTimeout(() => {
+  console.error(`bench: over ${HARD_LIMIT_MS / 60_000} minutes, stopping`);
+  for (const { child } of children)
+    if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+  process.exit(2);
+}, HARD_LIMIT_MS);
+hardLimit.unref();
+
+async function start<T>(entry: string, env: Record<string, string> = {}): Promise<ReadyChild<T>> {
+  const started = await forkReady<T>(entry, env);
+  children.push(started);
+  return started;
+}
+
+const startedAt = new Date();
+const loadAtStart = loadAverage();
+const rows: BenchRow[] = [];
+const notes: string[] = [];
+const operations = (ready: SubgraphsReady): [string, BenchOperation][] => [
+  ['storefront', storefrontOperation(ready.sku)],
+  ['portal', portalOperation(ready.customerId, ready.customerOrders)],
+];
+
+/** a, b, and c/d caching off: ours and Apollo over one set of subgraphs without caches. */
+async function gatewaysSideBySide() {
+  const subgraphs = await start<SubgraphsReady>('bench/support/subgraphs-process.ts');
+  const input = JSON.stringify(subgraphs.ready);
+  const ours = await start<{ url: string }>('bench/support/gateway-process.ts', {
+    BENCH_GATEWAY: 'hive-no-dedup',
+    BENCH_INPUT: input,
+  });
+  const apollo = await start<{ url: string }>('bench/support/gateway-process.ts', {
+    BENCH_GATEWAY: 'apollo',
+    BENCH_INPUT: input,
+  });
+  try {
+    for (const [[name, operation], part] of operations(subgraphs.ready).map(
+      (o, i) => [o, 'ab'[i]!] as const,
+    )) {
+      const same =
+        JSON.stringify(await probe(ours.ready.url, operation)) ===
+        JSON.stringify(await probe(apollo.ready.url, operation));
+      if (!same) notes.push(`${name}: our answer and @apollo/gateway's differ (data compared as JSON)`);
+      // ABBA, half the time each: neither gateway always meets the subgraphs first or the machine later.
+      const measure = (gateway: ReadyChild<{ url: string }>) =>
+        countedLoad(gateway.ready.url, subgraphs.ready.odoo, operation, {
+          ...loadOptions,
+          seconds: seconds / 2,
+          processes: processesOf(gateway, subgraphs),
+        });
+      const runs = { ours: [] as PhaseResult[], apollo: [] as PhaseResult[] };
+      for (const kind of ['ours', 'apollo', 'apollo', 'ours'] as const)
+        runs[kind].push(await measure(kind === 'ours' ? ours : apollo));
+      const oursResult = combinePhases(runs.ours);
+      const apolloResult = combinePhases(runs.apollo);
+      const cpuPerRequest = (r: PhaseResult, process: string) =>
+        ((r.cpuPercent?.[process] ?? NaN) * 10) / r.rps;
+      notes.push(
+        `${name}: CPU ms per request (gateway / subgraphs): ours ${cpuPerRequest(oursResult, 'gateway').toFixed(2)} / ${cpuPerRequest(oursResult, 'subgraphs').toFixed(2)}, @apollo/gateway ${cpuPerRequest(apolloResult, 'gateway').toFixed(2)} / ${cpuPerRequest(apolloResult, 'subgraphs').toFixed(2)}`,
+      );
+      const setting = `cache off, dedup off, Odoo 0 ms, ${connections} in flight`;
+      rows.push(
+        {
+          part,
+          subject: name,
+          setting: `ours (Hive runtime + Rust planner), ${setting}`,
+          rate: oursResult.rps,
+          ...pick(oursResult),
+          note: `${(oursResult.rps / apolloResult.rps).toFixed(2)}×${same ? '' : ' (answers differ!)'}`,
+        },
+        {
+          part,
+          subject: name,
+          setting: `@apollo/gateway 2.14 (no auth enforced), ${setting}`,
+          rate: apolloResult.rps,
+          ...pick(apolloResult),
+          note: '1.00×',
+        },
+      );
+    }
+    await setOdooLatency(subgraphs.ready.odoo, latencyMs);
+    for (const [[name, operation], part] of operations(subgraphs.ready).map(
+      (o, i) => [o, 'dc'[i]!] as const,
+    )) {
+      const result = await countedLoad(ours.ready.url, subgraphs.ready.odoo, operation, {
+        ...loadOptions,
+        processes: processesOf(ours, subgraphs),
+      });
+      rows.push({
+        part,
+        subject: name,
+        setting: `ours, caching off, dedup off, Odoo ${latencyMs} ms/call, ${connections} in flight`,
+        rate: result.rps,
+        ...pick(result),
+        note: 'no cache: every request asks Odoo',
+      });
+    }
+  } finally {
+    await Promise.all([ours.stop(), apollo.stop()]);
+    await subgraphs.stop();
+  }
+}
+
+/** c, d caching on: ours with the entity and response caches, the Odoo emulator at 20 ms a call. */
+async function cacheColdAndWarm(redis: RedisClient, namespace: string) {
+  const env = { BENCH_REDIS_URL: redisUrl, BENCH_CACHE_NAMESPACE: namespace };
+  const subgraphs = await start<SubgraphsReady>('bench/support/subgraphs-process.ts', {
+    ...env,
+    BENCH_CACHE_NAMESPACE: `${namespace}:cache`,
+    BENCH_ODOO_LATENCY_MS: String(latencyMs),
+  });
+  const gateway = await start<{ url: string }>('bench/support/gateway-process.ts', {
+    ...env,
+    BENCH_GATEWAY: 'hive',
+    BENCH_INPUT: JSON.stringify(subgraphs.ready),
+  });
+  const context = { url: gateway.ready.url, odoo: subgraphs.ready.odoo, redis, namespace };
+  try {
+    for (const [[name, operation], part] of operations(subgraphs.ready).map(
+      (o, i) => [o, 'dc'[i]!] as const,
+    )) {
+      const setting = `ours, entity + response cache, dedup on, Odoo ${latencyMs} ms/call`;
+      const cold = await coldPhase(context, operation, coldRequests);
+      rows.push({
+        part,
+        subject: name,
+        setting: `${setting}, cold: ${coldRequests} requests one at a time, both caches emptied before each`,
+        rate: cold.rps,
+        ...pick(cold),
+        note: 'cold = what a first visitor pays',
+      });
+      for (const inFlight of [connections, 1]) {
+        const warm = await countedLoad(context.url, context.odoo, operation, {
+          ...loadOptions,
+          processes: processesOf(gateway, subgraphs),
+          connections: inFlight,
+        });
+        rows.push({
+          part,
+          subject: name,
+          setting: `${setting}, warm, ${inFlight} in flight`,
+          rate: warm.rps,
+          ...pick(warm),
+          note:
+            inFlight === 1
+              ? 'a hit with nothing queued before it'
+              : 'warm = the cold phase left the answer cached',
+        });
+      }
+    }
+  } finally {
+    await gateway.stop();
+    await subgraphs.stop();
+  }
+}
+
+function pick(result: PhaseResult) {
+  return {
+    p50: result.p50,
+    p99: result.p99,
+    errors: result.errors,
+    odooCallsPerOp: result.odooCallsPerOp,
+    cpuPercent: result.cpuPercent,
+  };
+}
+
+function processesOf(gateway: ReadyChild<unknown>, subgraphs: ReadyChild<unknown>): Record<string, number> {
+  return { driver: process.pid, gateway: gateway.child.pid ?? 0, subgraphs: subgraphs.child.pid ?? 0 };
+}
+
+await gatewaysSideBySide();
+let redis: RedisClient | null = null;
+try {
+  redis = await connectRedis({ url: redisUrl, logger: createLogger({ name: 'bench', level: 'warn' }) });
+} catch (error) {
+  notes.push(`caching on skipped: no Redis at ${redisUrl} (${String(error)})`);
+}
+if (redis) {
+  const namespace = `bench:${process.pid}:${Date.now()}`;
+  try {
+    await cacheColdAndWarm(redis, namespace);
+  } finally {
+    await flushNamespace(redis, namespace);
+    redis.destroy();
+  }
+}
+rows.sort((a, b) => a.part.localeCompare(b.part));
+rows.push(...(await quotedRows()));
+const targets = checkTargets(rows);
+const loadAtEnd = loadAverage();
+const machine = describeMachine();
+const text = [
+  `Benchmarks (npm run bench): ${seconds} s measured after ${warmupSeconds} s of warm-up per load phase, ${connections} connections (autocannon, closed loop), loopback`,
+  `Machine: ${machine}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadAtEnd} at the end (other work on the machine slows every row)`,
+  `Date: ${startedAt.toISOString()}`,
+  '',
+  'Parts: a storefront and b portal, ours beside @apollo/gateway on the same subgraphs; c portal and d storefront, caching off and on (cold, warm) with the Odoo emulator at 20 ms a call; e quoted from bench/results/subscription-delivery.json and capture-orders.json (not rerun). Every request uses the internal demo key; @apollo/gateway gets the supergraph without its `for: SECURITY` links and enforces none of the auth directives, sending one fixed signed identity instead. Subgraph Odoo clients take 16 calls at once. Odoo calls / op: the emulator’s count over the measured seconds divided by the requests answered.',
+  '',
+  benchTable(rows),
+  '',
+  'Targets (issue 8, Done when):',
+  ...targets.map((t) => `- ${t.met ? 'met' : 'MISSED'}: ${t.target} — ${t.measured}`),
+  ...(notes.length > 0 ? ['', 'Notes:', ...notes.map((n) => `- ${n}`)] : []),
+].join('\n');
+console.log(text);
+await writeFile('bench/results/bench.md', `${text}\n`);
+await writeFile(
+  'bench/results/bench.json',
+  `${JSON.stringify(
+    {
+      date: startedAt.toISOString(),
+      machine,
+      loadAverage: { start: loadAtStart, end: loadAtEnd },
+      settings: { seconds, warmupSeconds, connections, coldRequests, odooLatencyMs: latencyMs },
+      rows,
+      targets,
+      notes,
+    },
+    null,
+    2,
+  )}\n`,
+);
+if (rows.some((r) => (r.errors ?? 0) > 0 && r.part !== 'e')) process.exitCode = 1;
