@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { OperationTypeNode } from 'graphql';
-import { IDENTITY_HEADER, signIdentity } from '../../platform/auth/identity-token.js';
+import { IDENTITY_HEADER, IdentityTokens } from '../../platform/auth/identity-token.js';
 import type { DgContext } from '../gateway-context.js';
 
 export interface IdentityPropagationOptions {
@@ -14,18 +14,17 @@ export interface IdentityPropagationOptions {
  * Tells each subgraph who the caller is with a signed `x-dg-identity` header, and never forwards the
  * caller's own credentials. Register it after {@link useApiKeyAuth}, whose principal it signs.
  *
- * The token is signed once per operation and put in the context. Over HTTP it goes in the execution
+ * The token is signed for the caller (reused while it has most of its life left) and put in the context. Over HTTP it goes in the execution
  * request's `extensions.headers`, which the HTTP executor includes in its in-flight de-duplication key, so
  * two callers' identical queries are never merged into one answer (a header set in `onFetch` is NOT part
  * of that key). Over WebSocket it goes in the connection params (see `subgraphTransportEntries`).
  */
 export function useIdentityPropagation(options: IdentityPropagationOptions): GatewayPlugin<DgContext> {
+  const tokens = new IdentityTokens(options.secret, options.ttlSeconds);
   return {
     async onContextBuilding({ context, extendContext }) {
       if (!context.principal) return;
-      extendContext({
-        identityToken: await signIdentity(context.principal, options.secret, options.ttlSeconds),
-      });
+      extendContext({ identityToken: await tokens.tokenFor(context.principal) });
     },
     onSubgraphExecute({ executionRequest }) {
       const token = (executionRequest.context as Partial<DgContext> | undefined)?.identityToken;
