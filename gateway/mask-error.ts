@@ -17,7 +17,8 @@ const INTERNAL_EXTENSIONS = ['stacktrace', 'request', 'response', 'exception'];
 function passesThrough(error: GraphQLError): boolean {
   const code = error.extensions.code;
   const original = error.originalError;
-  if (code === undefined) return original === undefined; // GraphQL's own parse and validation errors
+  // GraphQL's own parse, validation and variable errors (a variable's coercion error wraps another).
+  if (code === undefined) return original === undefined || original instanceof GraphQLError;
   if (typeof code !== 'string' || UNEXPECTED_CODES.has(code)) return false;
   if ('request' in error.extensions || 'response' in error.extensions) return false; // transport failure
   return original === undefined || original instanceof GraphQLError;
@@ -60,10 +61,25 @@ function fromWire(error: unknown): unknown {
   });
 }
 
+/**
+ * A variable the client sent that does not fit its type is the client's mistake, and says so like any
+ * other invalid argument (BAD_USER_INPUT); graphql-js gives it no code.
+ */
+export function coded(error: GraphQLError): GraphQLError {
+  if (error.extensions.code !== undefined || !error.message.startsWith('Variable "$')) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+  });
+}
+
 export function createMaskError(logger: Logger) {
   return (raw: unknown): Error => {
     const error = fromWire(raw);
-    if (error instanceof GraphQLError && passesThrough(error)) return withoutInternals(error);
+    if (error instanceof GraphQLError && passesThrough(error)) return withoutInternals(coded(error));
     logger.error({ err: error }, 'unexpected error masked');
     const located = error instanceof GraphQLError ? error : undefined;
     return new GraphQLError(errorCatalogue.INTERNAL_SERVER_ERROR.message, {

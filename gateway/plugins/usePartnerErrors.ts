@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { errorCatalogue, type ErrorCode } from '../../platform/graphql/error-catalogue.js';
 import type { DgContext } from '../gateway-context.js';
+import { coded } from '../mask-error.js';
 
 export interface PartnerErrorsOptions {
   /** Extensions a partner may see. Default `code`, `http`, `issues`, `missingScopes`, `coordinate`, `retryAfterSeconds`. */
@@ -24,7 +25,8 @@ function isCatalogued(code: unknown): code is ErrorCode {
 }
 
 /** What a partner sees of `error`: a catalogued code, no internal extension, no internal message. */
-export function forPartner(error: GraphQLError, allowed: ReadonlySet<string>): GraphQLError {
+export function forPartner(raw: GraphQLError, allowed: ReadonlySet<string>): GraphQLError {
+  const error = coded(raw);
   const code: ErrorCode = isCatalogued(error.extensions.code)
     ? error.extensions.code
     : 'INTERNAL_SERVER_ERROR';

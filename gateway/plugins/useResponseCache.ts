@@ -92,6 +92,19 @@ interface RequestState {
  * Register it after authentication, authorization and rate limits, so a hit passes them too; it is two
  * plugins (spread them).
  */
+/** Deletes `__responseCacheId: null` throughout `data`, in place. */
+function dropNullIds(data: unknown): void {
+  if (Array.isArray(data)) {
+    for (const item of data) dropNullIds(item);
+    return;
+  }
+  if (data === null || typeof data !== 'object') return;
+  const record = data as Record<string, unknown>;
+  if ('__responseCacheId' in record && record.__responseCacheId == null) delete record.__responseCacheId;
+  for (const value of Object.values(record))
+    if (value !== null && typeof value === 'object') dropNullIds(value);
+}
+
 export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin<DgContext>[] {
   const { store } = options;
   const ttls = { ...DEFAULT_RESPONSE_CACHE_TTLS, ...options.ttls };
@@ -169,6 +182,16 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin<D
     }
   };
 
+  /**
+   * Envelop selects each type's key field under the alias `__responseCacheId` and removes it afterwards,
+   * but not when the key is null (a FulfillmentProgress without a tracking number, say): it would reach
+   * the client. Runs before envelop's own clean-up, so what is cached is clean too.
+   */
+  const dropNullCacheIds = ({ result }: { result: unknown }) => {
+    const single = result as ExecutionResult;
+    if (single && typeof single === 'object' && 'data' in single) dropNullIds(single.data);
+  };
+
   const tracker: GatewayPlugin<DgContext> = {
     onExecute(payload) {
       const args: ExecutionArgs = payload.args;
@@ -190,6 +213,7 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin<D
         listTags: shape.lists.map((coordinate) => listTag(coordinate, tenant)),
         rootField: shape.rootField,
       });
+      return { onExecuteDone: dropNullCacheIds };
     },
   };
   return [tracker, envelopPlugin as GatewayPlugin<DgContext>];

@@ -273,3 +273,30 @@ describe('errors a partner sees', () => {
     });
   });
 });
+
+describe('a variable that does not fit its type', () => {
+  let graph: SecurityGraph;
+  beforeAll(async () => {
+    graph = await startSecurityGraph({});
+  });
+  afterAll(() => graph.close());
+
+  it.each(['partner', 'internal'] as const)(
+    'is the client’s mistake (%s caller): BAD_USER_INPUT naming the variable, not an unexpected error',
+    async (caller) => {
+      const response = await post(
+        graph.gateway.url,
+        'query ($n: Int) { products(first: $n) { sku } }',
+        as(caller),
+        { n: 'three' },
+      );
+      expect(response.body.data).toBeUndefined();
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining('Variable "$n" got invalid value "three"'),
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ]);
+    },
+  );
+});
