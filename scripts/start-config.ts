@@ -13,6 +13,7 @@ const startConfigSchema = z.object({
   ACCESS_PORT: port(DEFAULT_SUBGRAPH_PORTS.access),
   WAREHOUSE_PORT: port(DEFAULT_SUBGRAPH_PORTS.warehouse),
   SHIPPING_PORT: port(DEFAULT_SUBGRAPH_PORTS.shipping),
+  OPERATIONS_PORT: port(DEFAULT_SUBGRAPH_PORTS.operations),
   /** The events service: webhooks in from the emulators (and from you, signed). */
   EVENTS_PORT: port(DEFAULT_EVENTS_PORT),
   /** Redis for keys, rate limits and audit; unset: a private redis-server, else memory. */

@@ -37,6 +37,7 @@ await runUntilSignal(logger, async () => {
       access: config.ACCESS_PORT,
       warehouse: config.WAREHOUSE_PORT,
       shipping: config.SHIPPING_PORT,
+      operations: config.OPERATIONS_PORT,
     },
     eventsPort: config.EVENTS_PORT,
     wms: wmsEmulatorOptionsFromEnv(process.env),
@@ -73,6 +74,7 @@ await runUntilSignal(logger, async () => {
       '',
       `  GraphQL + Apollo Sandbox  ${gateway.url}   (open it in a browser)`,
       `  GraphiQL (offline)        ${gateway.url.replace(/\/graphql$/, '/graphiql')}`,
+      `  operations page           ${gateway.url.replace(/\/graphql$/, '/ops')}  (sign in with the internal key)`,
       `  subgraphs                 ${Object.entries(subgraphs)
         .map(([name, s]) => `${name} ${s.url}`)
         .join(', ')}`,

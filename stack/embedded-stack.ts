@@ -47,6 +47,7 @@ import type { RunningEventsService } from '../events/service.js';
 import { startAccessSubgraph } from '../subgraphs/access/server.js';
 import { startInventorySubgraph } from '../subgraphs/inventory/server.js';
 import { startInvoicingSubgraph } from '../subgraphs/invoicing/server.js';
+import { startOperationsSubgraph } from '../subgraphs/operations/server.js';
 import { startOrdersSubgraph } from '../subgraphs/orders/server.js';
 import { openDemoKeyStore } from './demo-key-store.js';
 import { findDemoPartners } from './demo-partners.js';
@@ -304,16 +305,29 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       ...(events ? { webhooks: events.webhooks } : {}),
     });
     started.push(access);
-    const { supergraphSdl } = composeGraph(
-      subgraphEntries({
-        inventory: inventory.url,
-        orders: orders.url,
-        invoicing: invoicing.url,
-        access: access.url,
-        warehouse: warehouse.url,
-        shipping: shipping.url,
-      }),
-    );
+    const urls = {
+      inventory: inventory.url,
+      orders: orders.url,
+      invoicing: invoicing.url,
+      access: access.url,
+      warehouse: warehouse.url,
+      shipping: shipping.url,
+    };
+    // Its own clients, as the events service has: integration health probes them.
+    const operations = await startOperationsSubgraph({
+      ...common('operations'),
+      wms: wmsClient('operations'),
+      carrier: carrierClient('operations'),
+      ...(securityRedis || options.gateway?.security?.redis
+        ? { redis: options.gateway?.security?.redis ?? securityRedis! }
+        : {}),
+      eventStream: options.eventStream ?? 'dg:events',
+      ...(events ? { webhooks: events.webhooks } : {}),
+      webhookNamespace: options.eventStream ? `${options.eventStream}:dg` : 'dg',
+      subgraphs: urls,
+    });
+    started.push(operations);
+    const { supergraphSdl } = composeGraph(subgraphEntries({ ...urls, operations: operations.url }));
     const gateway = await startGateway({
       port: options.port ?? 0,
       host,
@@ -345,7 +359,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       odoo,
       wms,
       carrier,
-      subgraphs: { inventory, orders, invoicing, access, warehouse, shipping },
+      subgraphs: { inventory, orders, invoicing, access, warehouse, shipping, operations },
       gateway,
       events: events?.service ?? null,
       orchestration,

@@ -7,6 +7,7 @@ import type { SubgraphEntry } from '../schema/tools/compose-graph.js';
 import { accessSchema } from './access/schema/index.js';
 import { inventorySchema } from './inventory/schema/index.js';
 import { invoicingSchema } from './invoicing/schema/index.js';
+import { operationsSchema } from './operations/schema/index.js';
 import { ordersSchema } from './orders/schema/index.js';
 import { shippingSchema } from './shipping/schema/index.js';
 import { warehouseSchema } from './warehouse/schema/index.js';
@@ -23,6 +24,7 @@ export const subgraphSchemas = {
   access: accessSchema,
   warehouse: warehouseSchema,
   shipping: shippingSchema,
+  operations: operationsSchema,
 } as const;
 
 /** The subgraphs at the given URLs (default: loopback at their default ports). */

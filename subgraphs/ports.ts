@@ -6,4 +6,6 @@ export const DEFAULT_SUBGRAPH_PORTS = {
   access: 4004,
   warehouse: 4005,
   shipping: 4006,
+  /** 4007 is the events service's. */
+  operations: 4008,
 } as const;

@@ -29,6 +29,7 @@ export const INTERNAL_DEMO_SCOPES = [
   'warehouse:read',
   'labels:read',
   'operations:read',
+  'operations:write',
 ];
 /** What a customer partner needs: no exact stock figures, nothing internal-only. */
 export const PARTNER_DEMO_SCOPES = [

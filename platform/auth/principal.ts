@@ -46,4 +46,5 @@ export const INTERNAL_ONLY_SCOPES: readonly string[] = [
   'warehouse:read',
   'labels:read',
   'operations:read',
+  'operations:write',
 ];

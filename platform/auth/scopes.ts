@@ -21,7 +21,8 @@ export const SCOPES = {
   'warehouse:read': "Internal only: each warehouse's open work as the WMS sees it (`Warehouse.backlog`).",
   'labels:read': 'Internal only: shipping labels (`Shipment.label`) and what they cost.',
   'operations:read':
-    'Internal only: the order-to-cash orchestration of orders (`Order.fulfillmentProgress`, `stuckOrders`).',
+    'Internal only: the order-to-cash orchestration of orders (`Order.fulfillmentProgress`, `stuckOrders`), dead letters and integration health.',
+  'operations:write': 'Internal only: replaying dead-lettered events and webhook deliveries.',
 } as const satisfies Record<string, string>;
 
 export type Scope = keyof typeof SCOPES;

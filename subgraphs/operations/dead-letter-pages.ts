@@ -1,0 +1,79 @@
+import { DeadLetters, type DeadLetter } from '../../platform/events/dead-letters.js';
+import type { CanonicalEvent } from '../../platform/events/canonical-event.js';
+import type { EventLog } from '../../platform/events/event-log.js';
+import { eventOfEntry } from '../../platform/events/stream-entry.js';
+import type { RedisClient } from '../../platform/redis.js';
+
+/** A page of a stream, oldest first: its items and whether more follow. */
+export interface StreamPage<T> {
+  items: T[];
+  hasNextPage: boolean;
+}
+
+/** Reads `first` entries of `key` after entry id `after` (exclusive), oldest first, with one more to know if more follow. */
+export async function readStreamPage(
+  redis: RedisClient,
+  key: string,
+  first: number,
+  after: string | null,
+): Promise<StreamPage<{ id: string; fields: Record<string, string> }>> {
+  const entries = await redis.xRange(key, after ? `(${after}` : '-', '+', { COUNT: first + 1 });
+  const items = entries.slice(0, first).map(({ id, message }) => ({
+    id,
+    fields: message,
+  }));
+  return { items, hasNextPage: entries.length > first };
+}
+
+function eventOf(key: string, originalId: string, fields: Record<string, string>): CanonicalEvent | null {
+  try {
+    return eventOfEntry(key, originalId, fields);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The events consumer groups gave up on (`<stream>:dead`), page by page, and their replay
+ * (`DeadLetters.replay`: appended again once, the dead letter deleted).
+ */
+export class DeadLetterPages {
+  readonly #redis: RedisClient;
+  readonly #deadLetters: DeadLetters;
+
+  constructor(redis: RedisClient, log: EventLog) {
+    this.#redis = redis;
+    this.#deadLetters = new DeadLetters(redis, log, 100_000);
+  }
+
+  get key(): string {
+    return this.#deadLetters.key;
+  }
+
+  async page(first: number, after: string | null): Promise<StreamPage<DeadLetter>> {
+    const page = await readStreamPage(this.#redis, this.key, first, after);
+    const items = page.items.map(({ id, fields }) => {
+      const originalId = fields.originalId ?? '';
+      return {
+        id,
+        event: eventOf(this.key, originalId, fields),
+        originalId,
+        group: fields.group ?? '',
+        consumer: fields.consumer ?? '',
+        attempts: Number(fields.attempts ?? 0),
+        error: fields.error ?? '',
+        deadAt: fields.deadAt ?? '',
+      };
+    });
+    return { items, hasNextPage: page.hasNextPage };
+  }
+
+  count(): Promise<number> {
+    return this.#redis.xLen(this.key);
+  }
+
+  /** Appends its event again; EventError DEAD_LETTER_NOT_FOUND when there is no such dead letter. */
+  replay(id: string): Promise<{ id: string; duplicate: boolean }> {
+    return this.#deadLetters.replay(id);
+  }
+}
