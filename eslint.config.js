@@ -10,6 +10,8 @@ export default tseslint.config(
       'bench/results/',
       'schema/**/*.graphql',
       'examples/generated/',
+      // Browser scripts of the operations page (plain JS, no build step, outside the TS project).
+      'gateway/ops-page/',
     ],
   },
   js.configs.recommended,

@@ -27,6 +27,8 @@ import { useIdentityPropagation } from './plugins/useIdentityPropagation.js';
 import { useLandingPage } from './plugins/useLandingPage.js';
 import { useMetrics } from './plugins/useMetrics.js';
 import { useOperationLimits, type OperationLimitsOptions } from './plugins/useOperationLimits.js';
+import { useOperationsPage, type OperationsPageOptions } from './plugins/useOperationsPage.js';
+import type { GraphAnswer } from './plugins/useOperationsPageSummary.js';
 import { useCallBudget } from './plugins/useCallBudget.js';
 import { useRequestLog } from './plugins/useRequestLog.js';
 import { useTracing } from './plugins/useTracing.js';
@@ -75,6 +77,8 @@ export interface StartGatewayOptions {
   metrics?: ProcessMetrics;
   /** How long close() keeps serving after `/readyz` turned 503. Default DRAIN_DELAY_MS, else 0. */
   drainDelayMs?: number;
+  /** The operations page's session life and chart interval; defaults in useOperationsPage.ts. */
+  operationsPage?: Pick<OperationsPageOptions, 'sessionTtlMs' | 'historyIntervalMs'>;
 }
 
 export interface RunningGateway {
@@ -152,6 +156,22 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         graphqlPath: GRAPHQL_PATH,
         graphiqlPath: GRAPHIQL_PATH,
         headers: options.sandboxHeaders,
+      }),
+      // `/ops`: its GraphQL comes back through this runtime with the operator's key, every check applied.
+      useOperationsPage({
+        authenticator,
+        secret: options.identitySecret,
+        registry: metrics.registry,
+        mode: options.mode ?? 'demo',
+        ...options.operationsPage,
+        execute: async (query, key): Promise<GraphAnswer> => {
+          const response: Response = await runtime.fetch(`http://gateway.internal${GRAPHQL_PATH}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+            body: JSON.stringify({ query }),
+          });
+          return (await response.json()) as GraphAnswer;
+        },
       }),
       ...security.beforeAuthentication,
       useApiKeyAuth(authenticator),

@@ -106,7 +106,12 @@ export interface EmbeddedStackOptions {
   gateway?: Partial<
     Pick<
       StartGatewayOptions,
-      'allowAnonymous' | 'corsOrigins' | 'deduplicateInflightRequests' | 'sandboxHeaders' | 'security'
+      | 'allowAnonymous'
+      | 'corsOrigins'
+      | 'deduplicateInflightRequests'
+      | 'sandboxHeaders'
+      | 'security'
+      | 'operationsPage'
     >
   >;
 }
