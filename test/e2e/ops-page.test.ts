@@ -56,16 +56,6 @@ describe('the operations page', () => {
         stuckLimits: { RELEASE_TO_WMS: 500 },
       },
       gateway: { operationsPage: { historyIntervalMs: 1000 } },
-      // Live data, never cached (DEFAULT_RESPONSE_CACHE_TTLS lacks these types yet: an empty page has no StuckOrder).
-      responseCache: {
-        ttls: {
-          StuckOrderConnection: 0,
-          SystemHealth: 0,
-          EventDeadLetterConnection: 0,
-          WebhookDeadLetterConnection: 0,
-          PartnerWebhookDeliveries: 0,
-        },
-      },
     });
     base = stack.gateway.url.replace(/\/graphql$/, '');
     const odoo = new OdooClient({
