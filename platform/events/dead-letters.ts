@@ -77,20 +77,30 @@ export class DeadLetters {
   /** The oldest `count` dead letters. */
   async list(count: number): Promise<DeadLetter[]> {
     const entries = await this.#redis.xRange(this.key, '-', '+', { COUNT: count });
-    return entries.map(({ id, message }) => {
-      const fields = message as Record<string, string>;
-      const originalId = fields.originalId ?? '';
-      return {
-        id,
-        event: this.#eventOf(originalId, fields),
-        originalId,
-        group: fields.group ?? '',
-        consumer: fields.consumer ?? '',
-        attempts: Number(fields.attempts ?? 0),
-        error: fields.error ?? '',
-        deadAt: fields.deadAt ?? '',
-      };
-    });
+    return entries.map(({ id, message }) => this.#letterOf(id, message as Record<string, string>));
+  }
+
+  /** `first` dead letters after dead letter `after` (exclusive; null: from the oldest), oldest first. */
+  async page(first: number, after: string | null): Promise<{ items: DeadLetter[]; hasNextPage: boolean }> {
+    const entries = await this.#redis.xRange(this.key, after ? `(${after}` : '-', '+', { COUNT: first + 1 });
+    const items = entries
+      .slice(0, first)
+      .map(({ id, message }) => this.#letterOf(id, message as Record<string, string>));
+    return { items, hasNextPage: entries.length > first };
+  }
+
+  #letterOf(id: string, fields: Record<string, string>): DeadLetter {
+    const originalId = fields.originalId ?? '';
+    return {
+      id,
+      event: this.#eventOf(originalId, fields),
+      originalId,
+      group: fields.group ?? '',
+      consumer: fields.consumer ?? '',
+      attempts: Number(fields.attempts ?? 0),
+      error: fields.error ?? '',
+      deadAt: fields.deadAt ?? '',
+    };
   }
 
   #eventOf(originalId: string, fields: Record<string, string>): CanonicalEvent | null {

@@ -1,7 +1,5 @@
 import { DeadLetters, type DeadLetter } from '../../platform/events/dead-letters.js';
-import type { CanonicalEvent } from '../../platform/events/canonical-event.js';
 import type { EventLog } from '../../platform/events/event-log.js';
-import { eventOfEntry } from '../../platform/events/stream-entry.js';
 import type { RedisClient } from '../../platform/redis.js';
 
 /** A page of a stream, oldest first: its items and whether more follow. */
@@ -25,14 +23,6 @@ export async function readStreamPage(
   return { items, hasNextPage: entries.length > first };
 }
 
-function eventOf(key: string, originalId: string, fields: Record<string, string>): CanonicalEvent | null {
-  try {
-    return eventOfEntry(key, originalId, fields);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The events consumer groups gave up on (`<stream>:dead`), page by page, and their replay
  * (`DeadLetters.replay`: appended again once, the dead letter deleted).
@@ -50,22 +40,8 @@ export class DeadLetterPages {
     return this.#deadLetters.key;
   }
 
-  async page(first: number, after: string | null): Promise<StreamPage<DeadLetter>> {
-    const page = await readStreamPage(this.#redis, this.key, first, after);
-    const items = page.items.map(({ id, fields }) => {
-      const originalId = fields.originalId ?? '';
-      return {
-        id,
-        event: eventOf(this.key, originalId, fields),
-        originalId,
-        group: fields.group ?? '',
-        consumer: fields.consumer ?? '',
-        attempts: Number(fields.attempts ?? 0),
-        error: fields.error ?? '',
-        deadAt: fields.deadAt ?? '',
-      };
-    });
-    return { items, hasNextPage: page.hasNextPage };
+  page(first: number, after: string | null): Promise<StreamPage<DeadLetter>> {
+    return this.#deadLetters.page(first, after);
   }
 
   count(): Promise<number> {
