@@ -33,6 +33,22 @@ export class WebhookDeadLetters {
     );
   }
 
+  /** Dead letter `id`'s fields, or null when there is none. */
+  async get(id: string): Promise<Record<string, string> | null> {
+    const [entry] = await this.#redis.xRange(this.key, id, id);
+    return entry ? entry.message : null;
+  }
+
+  /** Forgets dead letter `id` (once it has been replayed). */
+  async remove(id: string): Promise<void> {
+    await this.#redis.xDel(this.key, id);
+  }
+
+  /** How many dead letters there are. */
+  count(): Promise<number> {
+    return this.#redis.xLen(this.key);
+  }
+
   /** The oldest `count` dead letters. */
   async list(count = 100): Promise<Record<string, string>[]> {
     const entries = await this.#redis.xRange(this.key, '-', '+', { COUNT: count });

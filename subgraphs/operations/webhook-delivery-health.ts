@@ -53,7 +53,7 @@ export class WebhookDeliveryHealth {
   }
 
   countDeadLetters(): Promise<number> {
-    return this.#redis.xLen(this.#deadLetters.key);
+    return this.#deadLetters.count();
   }
 
   /**
@@ -64,13 +64,13 @@ export class WebhookDeliveryHealth {
     owner: WebhookOwner,
     id: string,
   ): Promise<(ReplayResult & { deadLetter: WebhookDeadLetter }) | null> {
-    const [entry] = await this.#redis.xRange(this.#deadLetters.key, id, id);
-    if (!entry) return null;
-    const deadLetter = deadLetterOf(entry.id, entry.message);
+    const fields = await this.#deadLetters.get(id);
+    if (!fields) return null;
+    const deadLetter = deadLetterOf(id, fields);
     const result = await this.#webhooks.replay(owner, deadLetter.endpointId, {
       eventIds: [deadLetter.eventId],
     });
-    await this.#redis.xDel(this.#deadLetters.key, id);
+    await this.#deadLetters.remove(id);
     return { ...result, deadLetter };
   }
 
