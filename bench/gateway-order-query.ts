@@ -11,6 +11,7 @@ import { print } from 'graphql';
 import { writeFile } from 'node:fs/promises';
 import { OrderDetailDocument } from '../examples/generated/graphql.js';
 import { DEMO_INTERNAL_API_KEY } from '../gateway/auth/demo-api-keys.js';
+import { startBackends } from './support/backends.js';
 import { forkReady } from './support/child.js';
 import { describeMachine } from './support/machine.js';
 
@@ -56,7 +57,8 @@ async function measure(kind: string, subgraphs: SubgraphsReady) {
   }
 }
 
-const subgraphs = await forkReady<SubgraphsReady>('bench/support/subgraphs-process.ts');
+const backends = await startBackends();
+const subgraphs = backends.subgraphs;
 try {
   const rows = [];
   for (const kind of ['hive', 'hive-no-dedup', 'apollo']) rows.push(await measure(kind, subgraphs.ready));
@@ -82,5 +84,5 @@ try {
   await writeFile('bench/results/gateway-order-query.md', `${table}\n`);
   if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
 } finally {
-  await subgraphs.stop();
+  await backends.stop();
 }

@@ -9,8 +9,8 @@
  *       Odoo calls each operation cost (the emulator's own count);
  * e     the latest subscription and order-capture figures, quoted from their result files.
  *
- * Subgraphs and emulators share a child process, each gateway has one of its own, and autocannon loads
- * them from this one; everything on loopback. Bounded: BENCH_SECONDS (default 10) measured after 2 s
+ * The emulators have a child process, the subgraphs another, each gateway one of its own, and
+ * autocannon loads them from this one; everything on loopback. Bounded: BENCH_SECONDS (default 10) measured after 2 s
  * of warm-up per phase, BENCH_CONNECTIONS (default 16) in flight, BENCH_COLD_REQUESTS (default 20), and
  * a hard limit of 10 minutes. Caching needs Redis at REDIS_URL (default redis://127.0.0.1:6379); keys
  * live under a namespace of this run, deleted at the end.
@@ -27,6 +27,7 @@ import { describeMachine, loadAverage } from './support/machine.js';
 import { setOdooLatency } from './support/odoo-calls.js';
 import { portalOperation, storefrontOperation, type BenchOperation } from './support/operations.js';
 import { quotedRows } from './support/quoted-results.js';
+import { startBackends, type Backends } from './support/backends.js';
 import type { SubgraphsReady } from './support/subgraphs-process.js';
 import { checkTargets } from './support/targets.js';
 
@@ -65,7 +66,8 @@ const operations = (ready: SubgraphsReady): [string, BenchOperation][] => [
 
 /** a, b, and c/d caching off: ours and Apollo over one set of subgraphs without caches. */
 async function gatewaysSideBySide() {
-  const subgraphs = await start<SubgraphsReady>('bench/support/subgraphs-process.ts');
+  const backends = await startBackends({}, start);
+  const { subgraphs } = backends;
   const input = JSON.stringify(subgraphs.ready);
   const ours = await start<{ url: string }>('bench/support/gateway-process.ts', {
     BENCH_GATEWAY: 'hive-no-dedup',
@@ -88,7 +90,7 @@ async function gatewaysSideBySide() {
         countedLoad(gateway.ready.url, subgraphs.ready.odoo, operation, {
           ...loadOptions,
           seconds: seconds / 2,
-          processes: processesOf(gateway, subgraphs),
+          processes: processesOf(gateway, backends),
         });
       const runs = { ours: [] as PhaseResult[], apollo: [] as PhaseResult[] };
       for (const kind of ['ours', 'apollo', 'apollo', 'ours'] as const)
@@ -98,7 +100,7 @@ async function gatewaysSideBySide() {
       const cpuPerRequest = (r: PhaseResult, process: string) =>
         ((r.cpuPercent?.[process] ?? NaN) * 10) / r.rps;
       notes.push(
-        `${name}: CPU ms per request (gateway / subgraphs): ours ${cpuPerRequest(oursResult, 'gateway').toFixed(2)} / ${cpuPerRequest(oursResult, 'subgraphs').toFixed(2)}, @apollo/gateway ${cpuPerRequest(apolloResult, 'gateway').toFixed(2)} / ${cpuPerRequest(apolloResult, 'subgraphs').toFixed(2)}`,
+        `${name}: CPU ms per request (gateway / subgraphs / emulators): ours ${cpuPerRequest(oursResult, 'gateway').toFixed(2)} / ${cpuPerRequest(oursResult, 'subgraphs').toFixed(2)} / ${cpuPerRequest(oursResult, 'emulators').toFixed(2)}, @apollo/gateway ${cpuPerRequest(apolloResult, 'gateway').toFixed(2)} / ${cpuPerRequest(apolloResult, 'subgraphs').toFixed(2)} / ${cpuPerRequest(apolloResult, 'emulators').toFixed(2)}`,
       );
       const setting = `cache off, dedup off, Odoo 0 ms, ${connections} in flight`;
       rows.push(
@@ -126,7 +128,7 @@ async function gatewaysSideBySide() {
     )) {
       const result = await countedLoad(ours.ready.url, subgraphs.ready.odoo, operation, {
         ...loadOptions,
-        processes: processesOf(ours, subgraphs),
+        processes: processesOf(ours, backends),
       });
       rows.push({
         part,
@@ -139,18 +141,21 @@ async function gatewaysSideBySide() {
     }
   } finally {
     await Promise.all([ours.stop(), apollo.stop()]);
-    await subgraphs.stop();
+    await backends.stop();
   }
 }
 
 /** c, d caching on: ours with the entity and response caches, the Odoo emulator at 20 ms a call. */
 async function cacheColdAndWarm(redis: RedisClient, namespace: string) {
   const env = { BENCH_REDIS_URL: redisUrl, BENCH_CACHE_NAMESPACE: namespace };
-  const subgraphs = await start<SubgraphsReady>('bench/support/subgraphs-process.ts', {
-    ...env,
-    BENCH_CACHE_NAMESPACE: `${namespace}:cache`,
-    BENCH_ODOO_LATENCY_MS: String(latencyMs),
-  });
+  const backends = await startBackends(
+    {
+      emulatorEnv: { BENCH_ODOO_LATENCY_MS: String(latencyMs) },
+      subgraphEnv: { ...env, BENCH_CACHE_NAMESPACE: `${namespace}:cache` },
+    },
+    start,
+  );
+  const { subgraphs } = backends;
   const gateway = await start<{ url: string }>('bench/support/gateway-process.ts', {
     ...env,
     BENCH_GATEWAY: 'hive',
@@ -174,7 +179,7 @@ async function cacheColdAndWarm(redis: RedisClient, namespace: string) {
       for (const inFlight of [connections, 1]) {
         const warm = await countedLoad(context.url, context.odoo, operation, {
           ...loadOptions,
-          processes: processesOf(gateway, subgraphs),
+          processes: processesOf(gateway, backends),
           connections: inFlight,
         });
         rows.push({
@@ -192,7 +197,7 @@ async function cacheColdAndWarm(redis: RedisClient, namespace: string) {
     }
   } finally {
     await gateway.stop();
-    await subgraphs.stop();
+    await backends.stop();
   }
 }
 
@@ -206,8 +211,13 @@ function pick(result: PhaseResult) {
   };
 }
 
-function processesOf(gateway: ReadyChild<unknown>, subgraphs: ReadyChild<unknown>): Record<string, number> {
-  return { driver: process.pid, gateway: gateway.child.pid ?? 0, subgraphs: subgraphs.child.pid ?? 0 };
+function processesOf(gateway: ReadyChild<unknown>, backends: Backends): Record<string, number> {
+  return {
+    driver: process.pid,
+    gateway: gateway.child.pid ?? 0,
+    subgraphs: backends.subgraphs.child.pid ?? 0,
+    emulators: backends.emulators.child.pid ?? 0,
+  };
 }
 
 await gatewaysSideBySide();

@@ -23,12 +23,14 @@ const figure = (value: number | undefined, digits = 1) =>
   value === undefined ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(digits);
 
 const cpu = (shares: Record<string, number> | undefined) =>
-  shares ? ['driver', 'gateway', 'subgraphs'].map((name) => shares[name] ?? '–').join(' / ') : '–';
+  shares
+    ? ['driver', 'gateway', 'subgraphs', 'emulators'].map((name) => shares[name] ?? '–').join(' / ')
+    : '–';
 
 /** The rows as one markdown table. */
 export function benchTable(rows: readonly BenchRow[]): string {
   return [
-    '| part | measured | setting | rate /s | p50 ms | p99 ms | Odoo calls / op | errors | CPU % driver / gateway / subgraphs | × @apollo/gateway or note |',
+    '| part | measured | setting | rate /s | p50 ms | p99 ms | Odoo calls / op | errors | CPU % driver / gateway / subgraphs / emulators | × @apollo/gateway or note |',
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows.map(
       (r) =>
