@@ -32,6 +32,10 @@ const { supergraphSdl } = composeGraph(subgraphEntries(input.urls));
 const logger = createLogger({ name: `bench-${kind}`, level: 'warn' });
 
 if (kind === 'apollo') {
+  // Unless told not to, @apollo/gateway exports usage metrics to Apollo's OTLP endpoint and probes the
+  // AWS, GCP, Azure and Alibaba metadata addresses (169.254.169.254…) for resource attributes: traffic
+  // off this machine, which a benchmark must never send, and CPU that is not the gateway's work.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   // Loaded only here, so that our gateway's process carries none of Apollo's modules.
   const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
   const { ApolloServer } = await import('@apollo/server');
