@@ -20,7 +20,16 @@ import {
   CarrierValidationError,
   type CarrierErrorCode,
 } from './errors.js';
-import { mapRate, mapRateFailures, mapShipment, mapTracker } from './map-shipment.js';
+import {
+  latestByCode,
+  mapRate,
+  mapRateFailures,
+  mapShipment,
+  mapTracker,
+  parcelTracking,
+  scannedTrackerStatus,
+  type ParcelTracking,
+} from './map-shipment.js';
 import { addressBody, parcelBody } from './requests.js';
 import { createCarrierPolicies, toPolicyError, type CarrierPolicies } from './resilience.js';
 import { sendCarrierRequest, type CarrierRequest, type FetchLike } from './transport.js';
@@ -31,6 +40,7 @@ import {
   trackerWireSchema,
   webhookWireSchema,
   type ShipmentWire,
+  type TrackerWire,
 } from './wire.js';
 
 /** One attempt of one call, for metrics. */
@@ -207,29 +217,32 @@ export class CarrierClient {
    * {@link SHIPMENT_READS_IN_FLIGHT} at a time. Trackers created from bare codes name no shipment.
    */
   async trackersByTrackingCodes(codes: string[]): Promise<Map<string, Shipment>> {
-    const unique = [...new Set(codes.filter((code) => code.length > 0))];
-    const trackers = [];
-    for (let i = 0; i < unique.length; i += TRACKERS_PER_BATCH) {
-      const batch = await this.#call(
-        {
-          method: 'POST',
-          path: '/v2/trackers/batch',
-          body: { tracking_codes: unique.slice(i, i + TRACKERS_PER_BATCH) },
-        },
-        trackersBatchWireSchema,
-        true,
-      );
-      trackers.push(...batch.trackers);
-    }
+    const trackers = await this.#trackersOfCodes(codes);
     const shipmentIds = [...new Set(trackers.flatMap((tracker) => tracker.shipment_id ?? []))];
-    const shipments = await this.#readShipments(shipmentIds);
-    const result = new Map<string, Shipment>();
+    return latestByCode(trackers, await this.#readShipments(shipmentIds));
+  }
+
+  /**
+   * Where the parcels of these codes are (status, events, carrier), keyed by tracking code, without the
+   * shipment details (label, postage, service, reference) that {@link trackersByTrackingCodes} adds.
+   * Calls: the same trackers batch, then a shipment read only where the tracker cannot tell the status
+   * alone: a label refunded (voided) is CANCELLED, and EasyPost refunds only labels the carrier never
+   * scanned, so trackers past their first scan ({@link scannedTrackerStatus}) need no read; nor do codes
+   * with a single tracker. A code with several trackers reads them all, so that the latest wins as there.
+   */
+  async trackingByTrackingCodes(codes: string[]): Promise<Map<string, ParcelTracking>> {
+    const trackers = await this.#trackersOfCodes(codes);
+    const perCode = new Map<string, number>();
+    for (const tracker of trackers)
+      perCode.set(tracker.tracking_code, (perCode.get(tracker.tracking_code) ?? 0) + 1);
+    const shipmentIds = new Set<string>();
     for (const tracker of trackers) {
-      const mapped = mapTracker(tracker, tracker.shipment_id ? shipments.get(tracker.shipment_id) : null);
-      const known = result.get(tracker.tracking_code);
-      if (!known || known.updatedAt < mapped.updatedAt) result.set(tracker.tracking_code, mapped);
+      const alone = perCode.get(tracker.tracking_code) === 1;
+      if (tracker.shipment_id && !(alone && scannedTrackerStatus(tracker.status)))
+        shipmentIds.add(tracker.shipment_id);
     }
-    return result;
+    const latest = latestByCode(trackers, await this.#readShipments([...shipmentIds]));
+    return new Map([...latest].map(([code, shipment]) => [code, parcelTracking(shipment)]));
   }
 
   /**
@@ -310,6 +323,25 @@ export class CarrierClient {
         },
       );
     return mapped;
+  }
+
+  /** The trackers of these codes (unique, non-empty): one `POST /v2/trackers/batch` per 100. */
+  async #trackersOfCodes(codes: readonly string[]): Promise<TrackerWire[]> {
+    const unique = [...new Set(codes.filter((code) => code.length > 0))];
+    const trackers: TrackerWire[] = [];
+    for (let i = 0; i < unique.length; i += TRACKERS_PER_BATCH) {
+      const batch = await this.#call(
+        {
+          method: 'POST',
+          path: '/v2/trackers/batch',
+          body: { tracking_codes: unique.slice(i, i + TRACKERS_PER_BATCH) },
+        },
+        trackersBatchWireSchema,
+        true,
+      );
+      trackers.push(...batch.trackers);
+    }
+    return trackers;
   }
 
   async #readShipment(id: string): Promise<ShipmentWire | null> {

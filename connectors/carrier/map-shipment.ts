@@ -125,3 +125,51 @@ export function mapShipment(shipment: ShipmentWire): Shipment | null {
   };
   return mapTracker(pending, shipment);
 }
+
+/** Where a parcel is, as its tracker alone says: a {@link Shipment} without the label's details. */
+export type ParcelTracking = Pick<
+  Shipment,
+  'carrierShipmentId' | 'trackingNumber' | 'carrier' | 'status' | 'estimatedDeliveryAt' | 'events'
+>;
+
+export function parcelTracking(shipment: ParcelTracking): ParcelTracking {
+  const { carrierShipmentId, trackingNumber, carrier, status, estimatedDeliveryAt, events } = shipment;
+  return { carrierShipmentId, trackingNumber, carrier, status, estimatedDeliveryAt, events };
+}
+
+/**
+ * EasyPost tracker statuses that only a carrier's scan sets, and `cancelled`. EasyPost refunds (voids)
+ * only labels never scanned, so a scanned tracker's label cannot be refunded, and a cancelled one is
+ * CANCELLED either way: the status of such a tracker needs no read of its shipment.
+ */
+const SCANNED = new Set([
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'available_for_pickup',
+  'return_to_sender',
+  'failure',
+  'cancelled',
+]);
+
+/** Whether the tracker's own status is final on its label's refund (see {@link SCANNED}). */
+export function scannedTrackerStatus(status: string): boolean {
+  return SCANNED.has(status.toLowerCase());
+}
+
+/**
+ * Trackers (with the shipments read for them) keyed by tracking code; where a code has several
+ * trackers (one per carrier), the one updated last.
+ */
+export function latestByCode(
+  trackers: readonly TrackerWire[],
+  shipments: ReadonlyMap<string, ShipmentWire>,
+): Map<string, Shipment> {
+  const result = new Map<string, Shipment>();
+  for (const tracker of trackers) {
+    const mapped = mapTracker(tracker, tracker.shipment_id ? shipments.get(tracker.shipment_id) : null);
+    const known = result.get(tracker.tracking_code);
+    if (!known || known.updatedAt < mapped.updatedAt) result.set(tracker.tracking_code, mapped);
+  }
+  return result;
+}

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { CarrierClient } from '../../connectors/carrier/index.js';
+import type { ParcelTracking } from '../../connectors/carrier/map-shipment.js';
 import type { OdooClient } from '../../connectors/odoo/client.js';
 import type { SalesScope } from '../../connectors/odoo/sales/order-domain.js';
 import { visibleOrderNumbers } from '../../connectors/odoo/sales/visible-orders.js';
@@ -11,11 +12,14 @@ import type { Shipment } from '../../schema/canonical/shipping.js';
  * Per-request loaders. Which parcels an order has is the WMS's knowledge (it packs them); their status
  * is the carrier's. So an order's shipments cost one WMS request for every order of the query and one
  * batch tracker read for every parcel, plus, for a partner, one Odoo call saying which orders are its own.
+ * Where a parcel is (`trackingByTrackingNumber`) needs the trackers only; its label's details
+ * (`shipmentByTrackingNumber`: service, label, postage, reference) cost one carrier read per shipment.
  */
 export interface ShippingLoaders {
   orderVisible: DataLoader<string, boolean>;
   packagesByOrderNumber: DataLoader<string, FulfillmentPackage[]>;
   shipmentByTrackingNumber: DataLoader<string, Shipment | null>;
+  trackingByTrackingNumber: DataLoader<string, ParcelTracking | null>;
 }
 
 export function createShippingLoaders(
@@ -33,6 +37,10 @@ export function createShippingLoaders(
     }),
     shipmentByTrackingNumber: new DataLoader(async (codes) => {
       const found = await systems.carrier.trackersByTrackingCodes([...codes]);
+      return codes.map((code) => found.get(code) ?? null);
+    }),
+    trackingByTrackingNumber: new DataLoader(async (codes) => {
+      const found = await systems.carrier.trackingByTrackingCodes([...codes]);
       return codes.map((code) => found.get(code) ?? null);
     }),
   };

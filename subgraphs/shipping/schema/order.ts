@@ -2,7 +2,8 @@ import { requirePrincipal } from '../../../platform/graphql/require-principal.js
 import type { FulfillmentPackage } from '../../../schema/canonical/fulfillment.js';
 import type { Shipment } from '../../../schema/canonical/shipping.js';
 import { builder } from '../builder.js';
-import { OrderRef, ShipmentType, visibleShipment } from './shipment.js';
+import { selectedFieldNames } from '../selected-fields.js';
+import { OrderRef, ShipmentType, TRACKING_FIELDS, visibleShipment, type ShipmentSource } from './shipment.js';
 
 /** A parcel the WMS shipped whose tracking the carrier does not (yet) know. */
 function untracked(parcel: FulfillmentPackage & { trackingNumber: string }, orderNumber: string): Shipment {
@@ -34,15 +35,18 @@ OrderRef.implement({
       description:
         'The parcels shipped for the order with their tracking, oldest first (a handful per order, so not paginated).',
       requiresScopes: [['shipments:read']],
-      resolve: async (order, _args, context) => {
+      resolve: async (order, _args, context, info): Promise<ShipmentSource[]> => {
         requirePrincipal(context);
         if (!(await context.loaders.orderVisible.load(order.number))) return [];
         const parcels = (await context.loaders.packagesByOrderNumber.load(order.number)).filter(
           (p): p is FulfillmentPackage & { trackingNumber: string } => p.trackingNumber !== null,
         );
-        const shipments = await Promise.all(
-          parcels.map((p) => context.loaders.shipmentByTrackingNumber.load(p.trackingNumber)),
-        );
+        // Where the parcels are needs their trackers only; the label's details, a read per shipment.
+        const detailed = [...selectedFieldNames(info)].some((name) => !TRACKING_FIELDS.has(name));
+        const loader = detailed
+          ? context.loaders.shipmentByTrackingNumber
+          : context.loaders.trackingByTrackingNumber;
+        const shipments = await Promise.all(parcels.map((p) => loader.load(p.trackingNumber)));
         return parcels.map((p, i) => shipments[i] ?? untracked(p, order.number));
       },
     }),

@@ -1,3 +1,5 @@
+import { CarrierProtocolError } from '../../../connectors/carrier/errors.js';
+import type { ParcelTracking } from '../../../connectors/carrier/map-shipment.js';
 import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
 import { toKeyedGlobalId } from '../../../schema/canonical/global-id.js';
 import type {
@@ -84,7 +86,30 @@ export async function visibleShipment(
   return (await context.loaders.orderVisible.load(shipment.reference)) ? shipment : null;
 }
 
-export const ShipmentType = builder.objectRef<Shipment>('Shipment').implement({
+/** A shipment, or where its parcel is when only that was read (see the order's `shipments`). */
+export type ShipmentSource = Shipment | ParcelTracking;
+
+/** The fields a {@link ParcelTracking} answers; any other needs the label's details. */
+export const TRACKING_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'trackingNumber',
+  'carrier',
+  'status',
+  'estimatedDeliveryAt',
+  'events',
+]);
+
+/** The whole shipment: itself, or read by its tracking number when only its tracking was. */
+async function detailsOf(source: ShipmentSource, context: ShippingContext): Promise<Shipment> {
+  if ('createdAt' in source) return source;
+  const shipment = await context.loaders.shipmentByTrackingNumber.load(source.trackingNumber);
+  if (!shipment)
+    throw new CarrierProtocolError(`The carrier no longer knows tracking number ${source.trackingNumber}`);
+  return shipment;
+}
+
+export const ShipmentType = builder.objectRef<ShipmentSource>('Shipment').implement({
   description: 'A parcel on its way with a carrier: its status and every tracking event.',
   authenticated: true,
   requiresScopes: [['shipments:read']],
@@ -95,7 +120,11 @@ export const ShipmentType = builder.objectRef<Shipment>('Shipment').implement({
     }),
     trackingNumber: t.exposeString('trackingNumber', { description: 'The carrier’s tracking number.' }),
     carrier: t.exposeString('carrier', { description: 'The carrier, e.g. "UPS".' }),
-    service: t.exposeString('service', { nullable: true, description: 'The service, e.g. "Ground".' }),
+    service: t.string({
+      nullable: true,
+      description: 'The service, e.g. "Ground".',
+      resolve: async (s, _args, context) => (await detailsOf(s, context)).service,
+    }),
     status: t.field({ type: ShipmentStatusType, description: 'Where it is now.', resolve: (s) => s.status }),
     estimatedDeliveryAt: t.field({
       type: 'DateTime',
@@ -112,31 +141,34 @@ export const ShipmentType = builder.objectRef<Shipment>('Shipment').implement({
       type: OrderRef,
       nullable: true,
       description: 'The order shipped; null when the label was not bought by us.',
-      resolve: (s) => (s.reference === null ? null : { number: s.reference }),
+      resolve: async (s, _args, context) => {
+        const { reference } = await detailsOf(s, context);
+        return reference === null ? null : { number: reference };
+      },
     }),
     label: t.field({
       type: LabelType,
       nullable: true,
       description: 'The label, once bought. Internal only.',
       requiresScopes: [['labels:read']],
-      resolve: (s) => s.label,
+      resolve: async (s, _args, context) => (await detailsOf(s, context)).label,
     }),
     postage: t.field({
       type: Money,
       nullable: true,
       description: 'What the label cost. Internal only.',
       requiresScopes: [['labels:read']],
-      resolve: (s) => s.postage,
+      resolve: async (s, _args, context) => (await detailsOf(s, context)).postage,
     }),
     createdAt: t.field({
       type: 'DateTime',
       description: 'When the label or tracker was created.',
-      resolve: (s) => s.createdAt,
+      resolve: async (s, _args, context) => (await detailsOf(s, context)).createdAt,
     }),
     updatedAt: t.field({
       type: 'DateTime',
       description: 'Last change reported.',
-      resolve: (s) => s.updatedAt,
+      resolve: async (s, _args, context) => (await detailsOf(s, context)).updatedAt,
     }),
   }),
 });

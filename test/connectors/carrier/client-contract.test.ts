@@ -3,6 +3,7 @@
  * it maps into, and the number of calls the batch read costs (counted by the emulator).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { parcelTracking, scannedTrackerStatus } from '../../../connectors/carrier/map-shipment.js';
 import { BOX, CHICAGO, SEATTLE, T0, startCarrierFixture, type CarrierFixture } from './support.js';
 
 describe('carrier connector against the emulator', () => {
@@ -221,6 +222,49 @@ describe('carrier connector against the emulator', () => {
       service: 'GroundAdvantage',
       label: { format: 'PDF' },
     });
+  });
+
+  it('tells where parcels are from the trackers alone, reading a shipment only for an unscanned label', async () => {
+    const buy = async (index: number) => {
+      const rate = (await quote()).rates[index]!;
+      return (await f.client.buyRate(rate.carrierShipmentId, rate.id)).trackingNumber;
+    };
+    const [usps, ups, fedex] = [await buy(0), await buy(3), await buy(7)];
+    // UPS voids at once; a refund is possible only before the first scan.
+    await f.client.refundShipment(
+      (await f.client.trackersByTrackingCodes([ups])).get(ups)!.carrierShipmentId!,
+    );
+    f.carrier.clock.advance(120_000);
+    const fresh = await buy(4);
+    const codes = [usps, ups, fedex, fresh];
+    f.carrier.calls.reset();
+    const tracking = await f.client.trackingByTrackingCodes([...codes, 'NOPE-404']);
+    // Scanned, cancelled: no read; the label bought just now may yet be refunded: one read.
+    expect(f.carrier.calls.snapshot()).toEqual({ 'GET /v2/shipments/:id': 1, 'POST /v2/trackers/batch': 1 });
+    expect(codes.map((code) => tracking.get(code)?.status)).toEqual([
+      'IN_TRANSIT',
+      'CANCELLED',
+      'IN_TRANSIT',
+      'LABEL_CREATED',
+    ]);
+    // The same answer as the full read, field for field.
+    const full = await f.client.trackersByTrackingCodes(codes);
+    expect(new Map([...full].map(([code, shipment]) => [code, parcelTracking(shipment)]))).toEqual(tracking);
+  });
+
+  it('counts only statuses a scan sets (or a cancellation) as final on a refund', () => {
+    expect(
+      [
+        'pre_transit',
+        'unknown',
+        'error',
+        'new_status',
+        'in_transit',
+        'Delivered',
+        'failure',
+        'cancelled',
+      ].map(scannedTrackerStatus),
+    ).toEqual([false, false, false, false, true, true, true, true]);
   });
 
   it('creates a tracker once per code and carrier', async () => {
