@@ -120,3 +120,36 @@ export function operationCost(
   };
   return Math.max(1, costOf(root, operation.selectionSet, new Set(), null));
 }
+
+/** Costs per operation and variables, at most this many per document. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * {@link operationCost} under one cost model, remembered per schema, parsed document (the runtime hands
+ * the same DocumentNode for the same query text from its parse cache), operation name and variables, so
+ * a query sent again is not walked again. A document's entries go with it.
+ */
+export class OperationCosts {
+  readonly #bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+  constructor(private readonly costModel: CostModel = {}) {}
+
+  of(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+  ): number {
+    let byDocument = this.#bySchema.get(schema);
+    if (!byDocument) this.#bySchema.set(schema, (byDocument = new WeakMap()));
+    let costs = byDocument.get(document);
+    if (!costs) byDocument.set(document, (costs = new Map<string, number>()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    const known = costs.get(key);
+    if (known !== undefined) return known;
+    const cost = operationCost(schema, document, operationName, variables, this.costModel);
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  }
+}

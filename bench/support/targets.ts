@@ -14,8 +14,6 @@ export function checkTargets(rows: readonly BenchRow[]): TargetCheck[] {
   const ours = rows.find((r) => r.part === 'b' && r.setting.startsWith('ours'));
   const apollo = rows.find((r) => r.part === 'b' && r.setting.startsWith('@apollo'));
   const warmRows = rows.filter((r) => r.part === 'c' && r.setting.includes(', warm'));
-  const warm = warmRows.find((r) => inFlight(r) > 1);
-  const single = warmRows.find((r) => inFlight(r) === 1);
   const checks: TargetCheck[] = [];
   if (ours && apollo) {
     const ratio = ours.rate / apollo.rate;
@@ -32,28 +30,28 @@ export function checkTargets(rows: readonly BenchRow[]): TargetCheck[] {
       },
     );
   }
-  if (warm) {
-    // Closed loop: p50 ≈ requests in flight ÷ requests/s (Little's law).
-    const needed = Math.ceil(inFlight(warm) / 0.005);
+  if (warmRows.length > 0) {
+    // The three warm figures hold together only in one measured row: a closed loop's p50 is about the
+    // requests in flight ÷ requests/s (Little's law), so the rows at several loads show the trade.
+    const meetsAll = (r: BenchRow) => r.p50 < 5 && r.odooCallsPerOp === 0 && r.rate >= 1000;
+    const describe = (r: BenchRow) =>
+      `${inFlight(r)} in flight: ${r.rate.toFixed(0)} requests/s, p50 ${r.p50} ms, ${r.odooCallsPerOp ?? '?'} Odoo calls/op`;
+    const meeting = warmRows.filter(meetsAll);
     checks.push(
       {
         target:
-          'portal, caching on, Odoo 20 ms, warm: p50 under 5 ms (judged at the load of the requests/s figure)',
+          'portal, caching on, Odoo 20 ms, warm: p50 under 5 ms, zero Odoo calls and ≥ 1,000 requests/s on this 2-core machine, all in one measured row',
         measured:
-          `${warm.p50} ms at ${inFlight(warm)} in flight` +
-          (single ? ` (${single.p50} ms at 1 in flight)` : '') +
-          `; at ${inFlight(warm)} in flight, p50 under 5 ms needs ≥ ${needed} requests/s`,
-        met: warm.p50 < 5,
+          warmRows.map(describe).join('; ') +
+          (meeting.length > 0
+            ? ` (met at ${meeting.map((r) => inFlight(r)).join(' and ')} in flight)`
+            : ' (no row meets all three)'),
+        met: meeting.length > 0,
       },
       {
-        target: 'portal, warm: zero Odoo calls',
-        measured: `${warm.odooCallsPerOp ?? '?'} per operation at ${inFlight(warm)} in flight`,
-        met: warm.odooCallsPerOp === 0,
-      },
-      {
-        target: 'portal, warm: ≥ 1,000 requests/s on this 2-core machine',
-        measured: `${warm.rate.toFixed(0)} requests/s at ${inFlight(warm)} in flight`,
-        met: warm.rate >= 1000,
+        target: 'portal, warm: zero Odoo calls at every load',
+        measured: warmRows.map((r) => `${r.odooCallsPerOp ?? '?'} at ${inFlight(r)} in flight`).join(', '),
+        met: warmRows.every((r) => r.odooCallsPerOp === 0),
       },
     );
   }

@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { DgContext } from '../gateway-context.js';
-import { COST_MODEL_DEFAULTS, operationCost } from '../operation-cost.js';
+import { COST_MODEL_DEFAULTS, OperationCosts } from '../operation-cost.js';
 import {
   GraphQLError,
   Kind,
@@ -88,6 +88,7 @@ function exceedsTokens(query: string, limit: number): number | null {
  */
 export function useOperationLimits(options: OperationLimitsOptions = {}): GatewayPlugin<DgContext>[] {
   const limits = { ...OPERATION_LIMIT_DEFAULTS, ...options };
+  const costs = new OperationCosts(limits);
   const common = { exposeLimits: true, propagateOnRejection: false, onReject: [report] };
   return [
     // An envelop plugin that never reads the context; its context type parameter cannot name Hive's.
@@ -106,7 +107,7 @@ export function useOperationLimits(options: OperationLimitsOptions = {}): Gatewa
     {
       onExecute: ({ args, setResultAndStopExecution }) => {
         const { schema, document, operationName, variableValues } = args as ExecutionArgs;
-        const cost = operationCost(schema, document, operationName, variableValues ?? {}, limits);
+        const cost = costs.of(schema, document, operationName, variableValues ?? {});
         if (cost <= limits.maxCost) return;
         setResultAndStopExecution({
           errors: [

@@ -11,6 +11,7 @@ import {
 } from '@opentelemetry/api';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import { TRACER_NAME, traceHeaders } from '../../platform/observability/spans.js';
+import { tracingStarted } from '../../platform/observability/start-tracing.js';
 import type { DgContext } from '../gateway-context.js';
 
 export interface TracingOptions {
@@ -53,9 +54,11 @@ function inSpan(name: string, kind: SpanKind, attributes: Record<string, string>
  * OpenTelemetry spans of the gateway, no-ops unless the process started tracing: a server span per
  * GraphQL HTTP request continuing the client's W3C trace context, a span per subgraph execution and a
  * client span per subgraph fetch, whose `traceparent` the subgraph continues. graphql-ws operations are
- * not traced.
+ * not traced. Start tracing before the gateway: without it the plugin has no hooks at all, since even
+ * no-op spans and the wrappers around every phase cost each request CPU.
  */
 export function useTracing(options: TracingOptions = {}): GatewayPlugin<DgContext> {
+  if (!tracingStarted()) return {};
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const spans = new WeakMap<Request, Span>();
   return {

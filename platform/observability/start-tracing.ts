@@ -41,6 +41,11 @@ export function startTracing(options: TracingOptions): boolean {
   return true;
 }
 
+/** Whether this process started tracing: until it does, every span is a no-op not worth creating. */
+export function tracingStarted(): boolean {
+  return provider !== undefined;
+}
+
 /** Whether the environment asks for traces: OTEL_TRACES_EXPORTER other than `none`, or an OTLP endpoint. */
 export function tracingRequested(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.OTEL_SDK_DISABLED === 'true') return false;

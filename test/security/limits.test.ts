@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { get, post } from '../gateway/support/gateway-client.js';
 import { buildSchema, parse } from 'graphql';
 import { readFile } from 'node:fs/promises';
-import { operationCost } from '../../gateway/operation-cost.js';
+import { OperationCosts, operationCost } from '../../gateway/operation-cost.js';
 import { OPERATION_LIMIT_DEFAULTS } from '../../gateway/plugins/useOperationLimits.js';
 import {
   buildPersistedDocuments,
@@ -65,6 +65,29 @@ describe('the default cost limit', () => {
       const cost = operationCost(schema, document, undefined, { first: 50 });
       expect({ text, cost: cost <= OPERATION_LIMIT_DEFAULTS.maxCost }).toEqual({ text, cost: true });
     }
+  });
+});
+
+describe('remembered costs', () => {
+  it('answer what operationCost answers, per document, operation and variables', async () => {
+    const schema = buildSchema(await readFile('schema/api.graphql', 'utf8'));
+    const document = parse(
+      'query A($n: Int) { products(first: $n) { edges { node { sku } } } } query B { warehouses { code } }',
+    );
+    const costs = new OperationCosts();
+    for (const [name, variables] of [
+      ['A', { n: 10 }],
+      ['A', { n: 90 }],
+      ['A', { n: 10 }],
+      ['B', {}],
+    ] as const) {
+      expect(costs.of(schema, document, name, variables)).toBe(
+        operationCost(schema, document, name, variables),
+      );
+    }
+    expect(costs.of(schema, document, 'A', { n: 90 })).toBeGreaterThan(
+      costs.of(schema, document, 'A', { n: 10 }),
+    );
   });
 });
 
