@@ -14,6 +14,9 @@ import { wmsEmulatorSchema } from '../schema.js';
 import { NOT_ENOUGH_CREDITS, ShipHeroError } from '../shiphero-error.js';
 import { hasBearer, readBody, sendJson, sendText } from './respond.js';
 
+/** Valid documents by their text, as a GraphQL server keeps them: a client sends the same few again. */
+const VALID_DOCUMENTS_KEPT = 100;
+
 interface GraphqlBody {
   query?: unknown;
   variables?: unknown;
@@ -22,6 +25,7 @@ interface GraphqlBody {
 
 export function createGraphqlHandler(emulator: WmsEmulator) {
   const rootValue = createRootValue(emulator);
+  const validDocuments = new Map<string, DocumentNode>();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!hasBearer(req, emulator.token))
       return sendJson(res, 401, { errors: [{ message: 'Invalid or expired access token', code: 22 }] });
@@ -37,15 +41,20 @@ export function createGraphqlHandler(emulator: WmsEmulator) {
       typeof body.variables === 'object' && body.variables !== null ? body.variables : {}
     ) as Record<string, unknown>;
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-    let document: DocumentNode;
-    try {
-      document = parse(typeof body.query === 'string' ? body.query : '');
-    } catch (error) {
-      return sendJson(res, 400, { errors: [formatError(error as GraphQLError, requestId, undefined)] });
+    const query = typeof body.query === 'string' ? body.query : '';
+    let document = validDocuments.get(query);
+    if (!document) {
+      try {
+        document = parse(query);
+      } catch (error) {
+        return sendJson(res, 400, { errors: [formatError(error as GraphQLError, requestId, undefined)] });
+      }
+      const invalid = validate(wmsEmulatorSchema, document);
+      if (invalid.length > 0)
+        return sendJson(res, 400, { errors: invalid.map((e) => formatError(e, requestId, undefined)) });
+      if (validDocuments.size >= VALID_DOCUMENTS_KEPT) validDocuments.clear();
+      validDocuments.set(query, document);
     }
-    const invalid = validate(wmsEmulatorSchema, document);
-    if (invalid.length > 0)
-      return sendJson(res, 400, { errors: invalid.map((e) => formatError(e, requestId, undefined)) });
     const operation = getOperationAST(document, operationName);
     if (!operation)
       return sendJson(res, 400, { errors: [{ message: 'No operation to run', request_id: requestId }] });
