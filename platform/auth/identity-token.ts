@@ -47,14 +47,26 @@ export async function signIdentity(
     .sign(await key(secret));
 }
 
-/** The principal in a token signed by {@link signIdentity}; throws when the token is invalid or expired. */
-export async function verifyIdentity(token: string, secret: string): Promise<Principal> {
+/** What a valid identity token says: who the caller is, and until when (`exp`, in seconds) it says so. */
+export interface VerifiedIdentity {
+  principal: Principal;
+  /** The token's `exp` claim in seconds since the epoch; undefined for a token without one. */
+  expiresAt: number | undefined;
+}
+
+/** The claims of a token signed by {@link signIdentity}; throws when the token is invalid or expired. */
+export async function verifyIdentityToken(token: string, secret: string): Promise<VerifiedIdentity> {
   const { payload } = await jwtVerify(token, await key(secret), {
     issuer: ISSUER,
     audience: AUDIENCE,
     algorithms: ['HS256'],
   });
-  return principalSchema.parse(payload.principal);
+  return { principal: principalSchema.parse(payload.principal), expiresAt: payload.exp };
+}
+
+/** The principal in a token signed by {@link signIdentity}; throws when the token is invalid or expired. */
+export async function verifyIdentity(token: string, secret: string): Promise<Principal> {
+  return (await verifyIdentityToken(token, secret)).principal;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import {
   execute,
   subscribe,
@@ -7,16 +7,19 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { authorizationRulesOf } from '../auth/authorization-rules.js';
-import { fieldAuthorizationErrors, findDeniedFields } from '../auth/field-authorization.js';
+import { DeniedFieldsMemo } from '../auth/denied-fields-memo.js';
+import { fieldAuthorizationErrors } from '../auth/field-authorization.js';
 import type { SubgraphContext } from './subgraph-context.js';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
-function denialsFor(schema: GraphQLSchema, rules: ReturnType<typeof authorizationRulesOf>) {
+/** The refusals of an operation for the context's caller (none: it may run), each denial found once. */
+function denialsFor(schema: GraphQLSchema) {
+  const memo = new DeniedFieldsMemo(schema, authorizationRulesOf(schema));
   return (args: Pick<ExecutionArgs, 'document' | 'operationName'>, context: SubgraphContext) => {
-    const denials = findDeniedFields(schema, rules, args.document, args.operationName, context.principal);
-    if (denials.length > 0)
-      context.logger.info({ coordinates: denials.map((d) => d.coordinate) }, 'operation refused: fields');
+    const denials = memo.deniedFields(args.document, args.operationName, context.principal);
+    if (denials.length === 0) return [];
+    context.logger.info({ coordinates: denials.map((d) => d.coordinate) }, 'operation refused: fields');
     return fieldAuthorizationErrors(denials);
   };
 }
@@ -30,30 +33,30 @@ export function fieldAuthorizationPlugin<C extends SubgraphContext>(
   schema: GraphQLSchema,
   formatError: FormatError,
 ): ApolloServerPlugin<C> {
-  const refusals = denialsFor(schema, authorizationRulesOf(schema));
-  return {
-    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook is async by contract
-    requestDidStart: async () => ({
-      // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hook is async by contract
-      responseForOperation: async ({ document, request, contextValue }) => {
-        const errors = refusals({ document, operationName: request.operationName }, contextValue);
-        if (errors.length === 0) return null;
-        const anonymous = contextValue.principal === null;
-        return {
-          http: { status: anonymous ? 401 : 403, headers: new HeaderMap() },
-          body: {
-            kind: 'single',
-            singleResult: { errors: errors.map((error) => formatError(error.toJSON(), error)) },
-          },
-        };
-      },
-    }),
+  const refusals = denialsFor(schema);
+  const NOT_REFUSED = Promise.resolve(null);
+  // One listener for every request: it keeps nothing of its own between hooks.
+  const listener: GraphQLRequestListener<C> = {
+    responseForOperation: ({ document, request, contextValue }) => {
+      const errors = refusals({ document, operationName: request.operationName }, contextValue);
+      if (errors.length === 0) return NOT_REFUSED;
+      const anonymous = contextValue.principal === null;
+      return Promise.resolve({
+        http: { status: anonymous ? 401 : 403, headers: new HeaderMap() },
+        body: {
+          kind: 'single',
+          singleResult: { errors: errors.map((error) => formatError(error.toJSON(), error)) },
+        },
+      });
+    },
   };
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
 }
 
 /** graphql-ws's `execute` and `subscribe`, refusing the same operations as {@link fieldAuthorizationPlugin}. */
 export function authorizedExecution(schema: GraphQLSchema) {
-  const refusals = denialsFor(schema, authorizationRulesOf(schema));
+  const refusals = denialsFor(schema);
   return {
     execute: (args: ExecutionArgs) => {
       const errors = refusals(args, args.contextValue as SubgraphContext);

@@ -1,14 +1,18 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { VerifiedIdentities } from '../auth/verified-identities.js';
 import { callBudgetPlugin } from '../cache/call-budget-plugin.js';
 import { emptyCallBudget, withCallBudget } from '../cache/call-budget.js';
 import { CORRELATION_HEADER, newCorrelationId } from '../correlation.js';
@@ -78,9 +82,10 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const formatError = createFormatError(logger);
+  const identities = new VerifiedIdentities(identitySecret);
   const contextFor = async (token: string | undefined, correlation: unknown): Promise<C> => {
     const correlationId = correlationIdFrom(correlation);
-    const principal = await verifyCaller(token, identitySecret);
+    const principal = await verifyCaller(token, identities);
     return options.createContext({ principal, correlationId, logger: logger.child({ correlationId }) });
   };
   const wsCleanup = useServer(
@@ -115,8 +120,15 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       // Idle keep-alive connections (the gateway's pool) are closed at once; busy ones get 2 s to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 2000 }),
       ApolloServerPluginLandingPageDisabled(),
-      // Apollo's trace format is for GraphOS, which we do not use; tracing comes with OpenTelemetry.
+      // Apollo's trace format and reports are for GraphOS, which we do not use (not even with APOLLO_KEY
+      // set); tracing comes with OpenTelemetry.
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      // No schema has cache hints, and the gateway's response cache keeps TTLs of its own per type
+      // (gateway/plugins/useResponseCacheTtls.ts): Apollo's cache-control plugin only wrapped every
+      // resolver to work out `no-store`, which handleGraphQLRequest now sends itself.
+      ApolloServerPluginCacheControlDisabled(),
       fieldAuthorizationPlugin<C>(schema, formatError),
       graphqlMetricsPlugin<C>(metrics.graphql, options.name),
       // What each request cost behind this subgraph (Odoo, WMS, carrier calls; cache hits), for internal callers.
@@ -134,21 +146,25 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   await apollo.start();
   const context = (req: IncomingMessage) =>
     contextFor(identityTokenFrom(req.headers), req.headers[CORRELATION_HEADER]);
+  const ops = { metrics, readiness };
+  const requestFailed = (res: ServerResponse) => (error: unknown) => {
+    logger.error({ err: error }, 'request failed');
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+    res.end('{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
+  };
   httpServer.on('request', (req, res) => {
-    if (handleOpsRequest(req, res, { metrics, readiness })) return;
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/graphql') {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    if ((query < 0 ? url : url.slice(0, query)) !== '/graphql') {
+      if (handleOpsRequest(req, res, ops)) return;
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
       return;
     }
-    const attributes = { 'dg.service': options.name, 'http.request.method': req.method ?? 'POST' };
-    inServerSpan(`${req.method ?? 'POST'} /graphql`, req.headers, attributes, () =>
+    const method = req.method ?? 'POST';
+    const attributes = { 'dg.service': options.name, 'http.request.method': method };
+    inServerSpan(`${method} /graphql`, req.headers, attributes, () =>
       withCallBudget(emptyCallBudget(), () => handleGraphQLRequest(apollo, req, res, context)),
-    ).catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end('{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
-    });
+    ).catch(requestFailed(res));
   });
   await new Promise<void>((resolve) =>
     httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),

@@ -1,15 +1,19 @@
-import { IDENTITY_HEADER, verifyIdentity } from '../auth/identity-token.js';
+import { IDENTITY_HEADER } from '../auth/identity-token.js';
 import type { Principal } from '../auth/principal.js';
+import type { VerifiedIdentities } from '../auth/verified-identities.js';
 import { graphError } from './graph-error.js';
 
 /**
  * The principal the gateway vouched for, or null when the request carries no identity (anonymous).
  * A token that is present but invalid or expired is refused outright: it is never read as anonymous.
  */
-export async function verifyCaller(token: string | undefined, secret: string): Promise<Principal | null> {
+export async function verifyCaller(
+  token: string | undefined,
+  identities: VerifiedIdentities,
+): Promise<Principal | null> {
   if (token === undefined || token === '') return null;
   try {
-    return await verifyIdentity(token, secret);
+    return await identities.verify(token);
   } catch (cause) {
     throw graphError('UNAUTHENTICATED', 'The caller identity is invalid or expired.', {
       cause,

@@ -1,7 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { trace } from '@opentelemetry/api';
 import type { SubgraphContext } from '../graphql/subgraph-context.js';
 import type { GraphqlMetrics, GraphqlOutcome } from './graphql-metrics.js';
+
+const DONE = Promise.resolve();
 
 /**
  * A subgraph's GraphQL operations in `dg_graphql_requests_total` and its latency histogram (`service` the
@@ -13,17 +15,15 @@ export function graphqlMetricsPlugin<C extends SubgraphContext>(
   service: string,
 ): ApolloServerPlugin<C> {
   return {
-    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks are async by contract
-    async requestDidStart() {
+    requestDidStart() {
       const started = performance.now();
       let executed = false;
-      return {
-        // eslint-disable-next-line @typescript-eslint/require-await
-        async executionDidStart() {
+      const listener: GraphQLRequestListener<C> = {
+        executionDidStart() {
           executed = true;
+          return DONE;
         },
-        // eslint-disable-next-line @typescript-eslint/require-await
-        async willSendResponse({ response, operationName, operation, contextValue }) {
+        willSendResponse({ response, operationName, operation, contextValue }) {
           const body = response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
           const outcome: GraphqlOutcome = !executed ? 'rejected' : errors?.length ? 'error' : 'ok';
@@ -35,10 +35,14 @@ export function graphqlMetricsPlugin<C extends SubgraphContext>(
             durationSeconds: (performance.now() - started) / 1000,
           });
           const span = trace.getActiveSpan();
-          if (operation) span?.setAttribute('graphql.operation.type', operation.operation);
-          if (operationName) span?.setAttribute('graphql.operation.name', operationName);
+          if (span) {
+            if (operation) span.setAttribute('graphql.operation.type', operation.operation);
+            if (operationName) span.setAttribute('graphql.operation.name', operationName);
+          }
+          return DONE;
         },
       };
+      return Promise.resolve(listener);
     },
   };
 }
