@@ -37,7 +37,8 @@ const schema = buildSubgraphSchema({
   `),
   resolvers: {
     Query: {
-      whoami: (_: unknown, __: unknown, context: SubgraphContext) => context.principal?.id ?? null,
+      whoami: (_: unknown, __: unknown, context: unknown) =>
+        (context as SubgraphContext).principal?.id ?? null,
       cost: () => '12.50',
     },
   },
