@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../../platform/logger.js';
 import { answersHttp } from '../../platform/observability/answers-http.js';
 import { publishConnectorCall } from '../../platform/observability/channels.js';
 import { circuitName } from '../../platform/observability/circuit-name.js';
+import { createHttpClient, withDeadline, type HttpSend } from '../shared/http-client.js';
 import type {
   Parcel,
   PostalAddress,
@@ -32,7 +33,7 @@ import {
 } from './map-shipment.js';
 import { addressBody, parcelBody } from './requests.js';
 import { createCarrierPolicies, toPolicyError, type CarrierPolicies } from './resilience.js';
-import { sendCarrierRequest, type CarrierRequest, type FetchLike } from './transport.js';
+import { sendCarrierRequest, type CarrierRequest } from './transport.js';
 import {
   carrierAccountWireSchema,
   shipmentWireSchema,
@@ -59,8 +60,8 @@ export interface CarrierClientOptions {
   logger?: Logger;
   /** Called after every attempt; must not throw (what it throws is logged and ignored). */
   onCall?: (call: CarrierCallEvent) => void;
-  /** Default: the global fetch. */
-  fetch?: FetchLike;
+  /** Sends the HTTP requests. Default: undici over a keep-alive pool of this client's own. */
+  send?: HttpSend;
 }
 
 export interface CarrierAccount {
@@ -102,7 +103,8 @@ const anything = z.unknown();
 export class CarrierClient {
   readonly #config: CarrierConfig;
   readonly #logger: Logger;
-  readonly #fetch: FetchLike;
+  readonly #send: HttpSend;
+  readonly #closeHttp: () => Promise<void>;
   readonly #onCall: ((call: CarrierCallEvent) => void) | undefined;
   readonly #policies: CarrierPolicies;
   readonly #accountBreakers: AccountBreakers;
@@ -111,7 +113,9 @@ export class CarrierClient {
   constructor(config: CarrierConfig, options: CarrierClientOptions = {}) {
     this.#config = config;
     this.#logger = options.logger ?? createLogger({ name: 'carrier-connector' });
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    const http = options.send ? { send: options.send, close: () => Promise.resolve() } : createHttpClient();
+    this.#send = http.send;
+    this.#closeHttp = http.close;
     this.#onCall = options.onCall;
     this.#policies = createCarrierPolicies(config);
     this.#accountBreakers = new AccountBreakers(config.breakerThreshold, config.breakerHalfOpenMs);
@@ -123,7 +127,12 @@ export class CarrierClient {
   async checkReachable(signal: AbortSignal): Promise<void> {
     if (circuitName(this.#policies.breaker.state) === 'open')
       throw new Error('circuit open after repeated failures');
-    await answersHttp(this.#fetch, this.#config.url, signal);
+    await answersHttp(this.#send, this.#config.url, signal);
+  }
+
+  /** Lets go of the connections kept open to the API (none to close when `send` was given). */
+  close(): Promise<void> {
+    return this.#closeHttp();
   }
 
   async carrierAccounts(): Promise<CarrierAccount[]> {
@@ -401,15 +410,16 @@ export class CarrierClient {
     const operation = `${request.method} ${path}`;
     const { timeoutMs } = this.#config;
     const site = { operation, timeoutMs };
-    const transport = { url: this.#config.url, apiKey: this.#config.apiKey, fetch: this.#fetch };
+    const transport = { url: this.#config.url, apiKey: this.#config.apiKey, send: this.#send };
     const policy = safe ? this.#policies.retry : this.#policies.once;
     const attemptOnce = async (signal: AbortSignal, attempt: number): Promise<z.output<S>> => {
       const started = performance.now();
       try {
         const result = await this.#policies.breaker.execute(async ({ signal: breakerSignal }) => {
-          const attemptSignal = AbortSignal.any([breakerSignal, AbortSignal.timeout(timeoutMs)]);
           try {
-            return await sendCarrierRequest(transport, request, schema, attemptSignal, site);
+            return await withDeadline([breakerSignal], timeoutMs, (attemptSignal) =>
+              sendCarrierRequest(transport, request, schema, attemptSignal, site),
+            );
           } catch (error) {
             // Convert inside the breaker, which counts only transient CarrierErrors.
             throw toPolicyError(error, site);

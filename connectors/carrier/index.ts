@@ -18,6 +18,6 @@ export {
 } from './errors.js';
 export type { CarrierErrorCode, CarrierErrorOptions, CarrierFieldError } from './errors.js';
 export { fromEasyPostStatus, fromShipEngineStatus, fromShippoStatus } from './shipment-status.js';
-export type { FetchLike } from './transport.js';
+export type { HttpResponse, HttpRequest, HttpSend } from '../shared/http-client.js';
 export { CARRIER_SIGNATURE_HEADER, signCarrierWebhook, verifyCarrierWebhook } from './webhook-signature.js';
 export type { CarrierWebhookEvent } from './webhook-signature.js';

@@ -1,4 +1,5 @@
 import { types } from 'node:util';
+import { connectionFailureCode, isConnectionFailure } from '../shared/http-client.js';
 import {
   CarrierAuthenticationError,
   CarrierError,
@@ -74,8 +75,8 @@ function isThrown(value: unknown): value is Error {
 }
 
 /**
- * Converts what fetch and the body reader throw: an AbortSignal timeout, undici's `TypeError: fetch
- * failed`, anything else. A CarrierError passes through. Checked by shape, not `instanceof`: these may
+ * Converts what the sender throws: an AbortSignal timeout or abort, a connection failure (its
+ * HttpConnectionError, or fetch's `TypeError: fetch failed`), anything else. A CarrierError passes through. Checked by shape, not `instanceof`: these may
  * come from another realm (Node internals, jest's vm).
  */
 export function fromThrown(error: unknown, site: CarrierFailureSite): CarrierError {
@@ -89,9 +90,9 @@ export function fromThrown(error: unknown, site: CarrierFailureSite): CarrierErr
     return new CarrierUnavailableError(`The carrier API did not answer ${site.operation}${after}`, where);
   }
   if (name === 'AbortError') return new CarrierUnavailableError(`${site.operation} was aborted`, where);
-  if (name === 'TypeError' && message === 'fetch failed') {
-    const code = (error as { cause?: { code?: unknown } }).cause?.code;
-    const detail = typeof code === 'string' ? ` (${code})` : '';
+  if (isConnectionFailure(error)) {
+    const code = connectionFailureCode(error);
+    const detail = code ? ` (${code})` : '';
     return new CarrierUnavailableError(`The carrier API is unreachable${detail}`, where);
   }
   return new CarrierProtocolError(`Unexpected failure calling ${site.operation}: ${message}`, where);

@@ -1,11 +1,9 @@
 import { CORRELATION_HEADER, currentCorrelationId } from '../../platform/correlation.js';
-import { tracedFetch } from '../../platform/observability/spans.js';
+import { tracedSend } from '../../platform/observability/spans.js';
+import { headerValue, type HttpSend } from '../shared/http-client.js';
 import type { z } from 'zod';
 import { CarrierProtocolError } from './errors.js';
 import { fromAnswer, fromThrown, type CarrierFailureSite } from './to-carrier-error.js';
-
-/** A fetch-compatible function; tests may inject their own. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export const CARRIER_USER_AGENT = 'distribution-graph-carrier-connector/0.1';
 
@@ -20,7 +18,7 @@ export interface CarrierRequest {
 export interface CarrierTransportOptions {
   url: string;
   apiKey: string;
-  fetch: FetchLike;
+  send: HttpSend;
 }
 
 /**
@@ -50,8 +48,8 @@ export async function sendCarrierRequest<S extends z.ZodType>(
   let text: string;
   let retryAfter: string | null;
   try {
-    const response = await tracedFetch(
-      options.fetch,
+    const response = await tracedSend(
+      options.send,
       url.toString(),
       {
         method: request.method,
@@ -62,8 +60,8 @@ export async function sendCarrierRequest<S extends z.ZodType>(
       { system: 'carrier', operation: site.operation },
     );
     status = response.status;
-    retryAfter = response.headers.get('retry-after');
-    text = await response.text();
+    retryAfter = headerValue(response.headers, 'retry-after');
+    text = response.text;
   } catch (error) {
     throw fromThrown(error, site);
   }

@@ -3,6 +3,7 @@ import type { Logger } from '../../platform/logger.js';
 import { answersHttp } from '../../platform/observability/answers-http.js';
 import { publishConnectorCall } from '../../platform/observability/channels.js';
 import { circuitName } from '../../platform/observability/circuit-name.js';
+import { createHttpClient, withDeadline, type HttpSend } from '../shared/http-client.js';
 import type { OdooConfig } from './config.js';
 import type { Domain } from './domain.js';
 import {
@@ -16,7 +17,6 @@ import { DEFAULT_CURRENCY_DECIMALS } from './money.js';
 import { currencyFieldsFor, many2oneId, normalizeRecord } from './normalize.js';
 import { isRetrySafe } from './read-methods.js';
 import { createOdooPolicies, toPolicyError, type OdooPolicies } from './resilience.js';
-import type { FetchLike } from './transport/http.js';
 import { Json2Transport } from './transport/json2.js';
 import { JsonRpcTransport } from './transport/jsonrpc.js';
 import {
@@ -43,8 +43,8 @@ export interface OdooCallEvent {
 export interface OdooClientOptions {
   config: OdooConfig;
   logger: Logger;
-  /** Default: the global fetch. */
-  fetch?: FetchLike;
+  /** Sends the HTTP requests. Default: undici over a keep-alive pool of this client's own. */
+  send?: HttpSend;
   /** Called after every attempt; must not throw (what it throws is logged and ignored). */
   onCall?: (event: OdooCallEvent) => void;
 }
@@ -87,7 +87,8 @@ export interface OdooClientStats {
 export class OdooClient {
   readonly #config: OdooConfig;
   readonly #logger: Logger;
-  readonly #fetch: FetchLike;
+  readonly #send: HttpSend;
+  readonly #closeHttp: () => Promise<void>;
   readonly #onCall: ((event: OdooCallEvent) => void) | undefined;
   readonly #policies: OdooPolicies;
   readonly #stats: OdooClientStats = { calls: 0, attempts: 0, failures: 0 };
@@ -99,7 +100,9 @@ export class OdooClient {
   constructor(options: OdooClientOptions) {
     this.#config = options.config;
     this.#logger = options.logger;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    const http = options.send ? { send: options.send, close: () => Promise.resolve() } : createHttpClient();
+    this.#send = http.send;
+    this.#closeHttp = http.close;
     this.#onCall = options.onCall;
     this.#policies = createOdooPolicies(options.config);
     this.#protocol = options.config.protocol === 'auto' ? undefined : options.config.protocol;
@@ -115,7 +118,12 @@ export class OdooClient {
   async checkReachable(signal: AbortSignal): Promise<void> {
     if (circuitName(this.#policies.breaker.state) === 'open')
       throw new Error('circuit open after repeated failures');
-    await answersHttp(this.#fetch, this.#config.url, signal);
+    await answersHttp(this.#send, this.#config.url, signal);
+  }
+
+  /** Lets go of the connections kept open to Odoo (none to close when `send` was given). */
+  close(): Promise<void> {
+    return this.#closeHttp();
   }
 
   /** Records matching `domain`, in one call (search and read in one transaction). */
@@ -263,7 +271,7 @@ export class OdooClient {
           () =>
             this.#policies.breaker.execute(async ({ signal: breakerSignal }) => {
               try {
-                return await fn(AbortSignal.any([breakerSignal, AbortSignal.timeout(timeoutMs)]));
+                return await withDeadline([breakerSignal], timeoutMs, fn);
               } catch (error) {
                 // Convert inside the breaker, which counts only transient OdooErrors.
                 throw toPolicyError(error, site);
@@ -320,7 +328,7 @@ export class OdooClient {
 
   #loadVersion(signal: AbortSignal): Promise<OdooServerVersion> {
     this.#serverVersion ??= fetchServerVersion(
-      this.#fetch,
+      this.#send,
       this.#config.url,
       signal,
       this.#config.timeoutMs,
@@ -344,7 +352,7 @@ export class OdooClient {
     const protocol = this.#protocol ?? protocolForVersion(await this.#loadVersion(signal));
     if (protocol === 'json2') {
       this.#protocol = protocol;
-      return new Json2Transport({ url, apiKey, database, timeoutMs, fetch: this.#fetch });
+      return new Json2Transport({ url, apiKey, database, timeoutMs, send: this.#send });
     }
     if (!database || !login) {
       throw new OdooAuthenticationError(
@@ -356,7 +364,7 @@ export class OdooClient {
       );
     }
     this.#protocol = protocol;
-    return new JsonRpcTransport({ url, database, login, apiKey, timeoutMs, fetch: this.#fetch });
+    return new JsonRpcTransport({ url, database, login, apiKey, timeoutMs, send: this.#send });
   }
 
   async #normalize<M extends OdooModelName, F extends OdooFieldName<M>>(

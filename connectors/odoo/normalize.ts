@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OdooProtocolError } from './errors.js';
-import { kindOf, type FieldKind, type FieldSpec, type ModelSpec } from './field-spec.js';
+import { kindOf, type FieldKind, type FieldSpec, type ModelSpec, type SelectionSpec } from './field-spec.js';
 import { DEFAULT_CURRENCY_DECIMALS, toMoneyString } from './money.js';
 
 /** Odoo's "empty" for every kind of field but booleans. */
@@ -40,6 +40,93 @@ export interface NormalizeOptions {
  * Anything off-spec is an OdooProtocolError naming the model and field.
  */
 export function normalizeRecord(raw: unknown, options: NormalizeOptions): Record<string, unknown> {
+  const reader = readerFor(options.spec, options.fields);
+  const parsed = reader?.schema.safeParse(raw);
+  // One zod pass per record; on failure the field-by-field pass below says which field is wrong and how.
+  if (!reader || !parsed?.success) return normalizeFieldByField(raw, options);
+  const wire = parsed.data as Record<string, unknown>;
+  const result: Record<string, unknown> = { id: wire.id };
+  for (const { field, kind, currency } of reader.fields) {
+    const value = wire[field];
+    if (kind === 'bool' || kind === 'x2m') result[field] = value;
+    else if (value === false) result[field] = null;
+    else result[field] = convert(kind, value, currency, wire, options);
+  }
+  return result;
+}
+
+/** A model's field list compiled once: one object schema for the record, each field's kind and currency. */
+interface RecordReader {
+  schema: z.ZodType;
+  fields: readonly { field: string; kind: FieldKind; currency: string | undefined }[];
+}
+
+/** Per spec (the models are module constants), per field list; null when a field is not in the spec. */
+const readers = new WeakMap<ModelSpec, Map<string, RecordReader | null>>();
+
+function readerFor(spec: ModelSpec, fields: readonly string[]): RecordReader | null {
+  let bySpec = readers.get(spec);
+  if (!bySpec) readers.set(spec, (bySpec = new Map<string, RecordReader | null>()));
+  const key = fields.join(',');
+  let reader = bySpec.get(key);
+  if (reader === undefined) {
+    reader = compileReader(spec, fields);
+    bySpec.set(key, reader);
+  }
+  return reader;
+}
+
+function compileReader(spec: ModelSpec, fields: readonly string[]): RecordReader | null {
+  const shape: Record<string, z.ZodType> = { id: z.number().int() };
+  const compiled: { field: string; kind: FieldKind; currency: string | undefined }[] = [];
+  for (const field of fields) {
+    const fieldSpec = spec[field];
+    if (fieldSpec === undefined) return null;
+    shape[field] = schemaOf(fieldSpec);
+    const currency =
+      typeof fieldSpec === 'object' && fieldSpec.kind === 'money' ? fieldSpec.currency : undefined;
+    compiled.push({ field, kind: kindOf(fieldSpec), currency });
+  }
+  // Currency fields are read for the money fields' precision, whether or not they were asked for.
+  for (const { currency } of compiled) if (currency !== undefined) shape[currency] ??= z.unknown();
+  return { schema: z.object(shape), fields: compiled };
+}
+
+/** The wire schema of a field; a selection's is built once per spec object. */
+function schemaOf(spec: FieldSpec): z.ZodType {
+  if (typeof spec !== 'object' || spec.kind !== 'selection') return wireSchemas[kindOf(spec)];
+  let schema = selectionSchemas.get(spec);
+  if (!schema) selectionSchemas.set(spec, (schema = z.union([z.enum(spec.values), unset])));
+  return schema;
+}
+const selectionSchemas = new WeakMap<SelectionSpec, z.ZodType>();
+
+function convert(
+  kind: FieldKind,
+  wire: unknown,
+  currencyField: string | undefined,
+  record: Record<string, unknown>,
+  options: NormalizeOptions,
+): unknown {
+  switch (kind) {
+    case 'm2o': {
+      const [id, name] = wire as [number, string | false];
+      return { id, name: name === false ? '' : name };
+    }
+    case 'datetime':
+      return `${(wire as string).replace(' ', 'T')}Z`;
+    case 'money': {
+      const currencyId = currencyField === undefined ? undefined : many2oneId(record[currencyField]);
+      const decimals = options.currencyDecimals?.(currencyId) ?? DEFAULT_CURRENCY_DECIMALS;
+      return toMoneyString(wire as number, decimals);
+    }
+    default:
+      return wire;
+  }
+}
+
+/** The original pass, field by field, which names the first field that is off-spec. */
+function normalizeFieldByField(raw: unknown, options: NormalizeOptions): Record<string, unknown> {
   const { model, spec, fields } = options;
   const record = recordSchema.safeParse(raw);
   if (!record.success)
@@ -65,11 +152,7 @@ function normalizeValue(
   field: string,
 ): unknown {
   const kind = kindOf(spec);
-  const schema =
-    typeof spec === 'object' && spec.kind === 'selection'
-      ? z.union([z.enum(spec.values), unset])
-      : wireSchemas[kind];
-  const parsed = schema.safeParse(value);
+  const parsed = schemaOf(spec).safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]?.message ?? 'invalid';
     throw new OdooProtocolError(
@@ -80,22 +163,8 @@ function normalizeValue(
   const wire: unknown = parsed.data;
   if (kind === 'bool' || kind === 'x2m') return wire;
   if (wire === false) return null;
-  switch (kind) {
-    case 'm2o': {
-      const [id, name] = wire as [number, string | false];
-      return { id, name: name === false ? '' : name };
-    }
-    case 'datetime':
-      return `${(wire as string).replace(' ', 'T')}Z`;
-    case 'money': {
-      const currencyField = typeof spec === 'object' && spec.kind === 'money' ? spec.currency : undefined;
-      const currencyId = currencyField === undefined ? undefined : many2oneId(record[currencyField]);
-      const decimals = options.currencyDecimals?.(currencyId) ?? DEFAULT_CURRENCY_DECIMALS;
-      return toMoneyString(wire as number, decimals);
-    }
-    default:
-      return wire;
-  }
+  const currency = typeof spec === 'object' && spec.kind === 'money' ? spec.currency : undefined;
+  return convert(kind, wire, currency, record, options);
 }
 
 /** The id in a many2one as read (`[id, name]`), or as read with `load: null` (`id`). */

@@ -1,4 +1,5 @@
 import { types } from 'node:util';
+import { connectionFailureCode, isConnectionFailure } from '../shared/http-client.js';
 import {
   OdooAccessError,
   OdooAuthenticationError,
@@ -66,7 +67,8 @@ const BAD_ARGUMENTS_MESSAGE =
 /**
  * Converts anything a call to Odoo can fail with into one typed {@link OdooError}: a JSON-2 error
  * body (with `site.httpStatus`), a JSON-RPC `error` member, a non-JSON error page (status only),
- * undici's `TypeError: fetch failed`, or an AbortSignal timeout. An OdooError passes through.
+ * a connection failure (the sender's HttpConnectionError, or fetch's `TypeError: fetch failed`), or
+ * an AbortSignal timeout. An OdooError passes through.
  */
 export function toOdooError(failure: unknown, site: OdooFailureSite = {}): OdooError {
   if (failure instanceof OdooError) return failure;
@@ -147,16 +149,10 @@ function fromThrown(error: Error, site: OdooFailureSite): OdooError {
     return new OdooRetryableError(`Odoo did not answer${after}`, where);
   }
   if (error.name === 'AbortError') return new OdooRetryableError('The call to Odoo was aborted', where);
-  if (error.name === 'TypeError' && error.message === 'fetch failed') {
-    const code = networkCode(error.cause);
+  if (isConnectionFailure(error)) {
+    const code = connectionFailureCode(error);
     return new OdooRetryableError(`Odoo is unreachable${code ? ` (${code})` : ''}`, where);
   }
   if (error.name === 'SyntaxError') return new OdooProtocolError(`Odoo answered with invalid JSON`, where);
   return new OdooProtocolError(`Unexpected failure calling Odoo: ${error.message}`, where);
-}
-
-function networkCode(cause: unknown): string | undefined {
-  if (typeof cause !== 'object' || cause === null) return undefined;
-  const code = (cause as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
 }

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../../platform/logger.js';
 import { answersHttp } from '../../platform/observability/answers-http.js';
 import { publishConnectorCall } from '../../platform/observability/channels.js';
 import { circuitName } from '../../platform/observability/circuit-name.js';
+import { createHttpClient, withDeadline, type HttpSend } from '../shared/http-client.js';
 import type {
   Fulfillment,
   FulfillmentStatus,
@@ -28,7 +29,7 @@ import {
 } from './queries.js';
 import { createWmsPolicies, toPolicyError, type WmsPolicies } from './resilience.js';
 import { toUtcIso } from './timestamps.js';
-import { postGraphql, type FetchLike } from './transport.js';
+import { postGraphql } from './transport.js';
 import type { CreateWmsOrderInput, WmsCallEvent, WmsOrdersPage, WmsWebhookType } from './types.js';
 import {
   backlogOrderSchema,
@@ -45,8 +46,8 @@ export interface WmsClientOptions {
   logger?: Logger;
   /** Called after every HTTP request; must not throw (what it throws is logged and ignored). */
   onCall?: (call: WmsCallEvent) => void;
-  /** Default: the global fetch. */
-  fetch?: FetchLike;
+  /** Sends the HTTP requests. Default: undici over a keep-alive pool of this client's own. */
+  send?: HttpSend;
 }
 
 /** Order numbers per `orders` batch request (one alias each). */
@@ -70,7 +71,8 @@ export class WmsClient {
   readonly #config: WmsConfig;
   readonly #logger: Logger;
   readonly #onCall: ((call: WmsCallEvent) => void) | undefined;
-  readonly #fetch: FetchLike;
+  readonly #http: HttpSend;
+  readonly #closeHttp: () => Promise<void>;
   readonly #policies: WmsPolicies;
   readonly #codeById: Map<string, string>;
 
@@ -78,7 +80,9 @@ export class WmsClient {
     this.#config = config;
     this.#logger = options.logger ?? createLogger({ name: 'wms-connector' });
     this.#onCall = options.onCall;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    const http = options.send ? { send: options.send, close: () => Promise.resolve() } : createHttpClient();
+    this.#http = http.send;
+    this.#closeHttp = http.close;
     this.#policies = createWmsPolicies(config);
     this.#codeById = new Map(Object.entries(config.warehouses).map(([code, id]) => [id, code]));
     this.#policies.breaker.onBreak(() => this.#logger.warn({ url: config.url }, 'WMS circuit opened'));
@@ -89,7 +93,12 @@ export class WmsClient {
   async checkReachable(signal: AbortSignal): Promise<void> {
     if (circuitName(this.#policies.breaker.state) === 'open')
       throw new Error('circuit open after repeated failures');
-    await answersHttp(this.#fetch, this.#config.url, signal);
+    await answersHttp(this.#http, this.#config.url, signal);
+  }
+
+  /** Lets go of the connections kept open to the WMS (none to close when `send` was given). */
+  close(): Promise<void> {
+    return this.#closeHttp();
   }
 
   /**
@@ -359,11 +368,12 @@ export class WmsClient {
     try {
       const data = await this.#policies.breaker.execute(async ({ signal: breakerSignal }) => {
         try {
-          const attemptSignal = AbortSignal.any([signal, breakerSignal, AbortSignal.timeout(timeoutMs)]);
-          return await postGraphql(
-            this.#fetch,
-            { url, token, query, variables, signal: attemptSignal },
-            { operation, timeoutMs },
+          return await withDeadline([signal, breakerSignal], timeoutMs, (attemptSignal) =>
+            postGraphql(
+              this.#http,
+              { url, token, query, variables, signal: attemptSignal },
+              { operation, timeoutMs },
+            ),
           );
         } catch (error) {
           throw toPolicyError(error, operation); // converted inside: the breaker counts transient WmsErrors only

@@ -26,7 +26,7 @@ export type { WmsErrorCode, WmsErrorOptions } from './errors.js';
 export { activeHolds, OPEN_SHIPHERO_STATUSES, toFulfillmentStatus } from './fulfillment-status.js';
 export type { ShipHeroOrderState } from './fulfillment-status.js';
 export { HISTORY_PREFIXES, toFulfillment } from './map-fulfillment.js';
-export type { FetchLike } from './transport.js';
+export type { HttpResponse, HttpRequest, HttpSend } from '../shared/http-client.js';
 export { WMS_WEBHOOK_TYPES } from './types.js';
 export type { CreateWmsOrderInput, WmsCallEvent, WmsOrdersPage, WmsShipTo, WmsWebhookType } from './types.js';
 export { wmsWebhookPayload } from './webhook-payloads.js';

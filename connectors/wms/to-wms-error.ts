@@ -1,4 +1,5 @@
 import { types } from 'node:util';
+import { isConnectionFailure } from '../shared/http-client.js';
 import {
   WmsAuthenticationError,
   WmsError,
@@ -73,7 +74,7 @@ function secondsIn(value: string | number | undefined): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
-/** A thrown value (fetch failure, timeout, abort) as a WmsError; a WmsError passes through. */
+/** A thrown value (connection failure, timeout, abort) as a WmsError; a WmsError passes through. */
 export function fromThrown(failure: unknown, site: WmsFailureSite): WmsError {
   if (failure instanceof WmsError) return failure;
   const error = isError(failure) ? failure : new Error(String(failure));
@@ -83,8 +84,7 @@ export function fromThrown(failure: unknown, site: WmsFailureSite): WmsError {
     return new WmsUnavailableError(`The WMS did not answer${after}`, where);
   }
   if (error.name === 'AbortError') return new WmsUnavailableError('The call to the WMS was aborted', where);
-  if (error.name === 'TypeError' && error.message === 'fetch failed')
-    return new WmsUnavailableError('The WMS is unreachable', where);
+  if (isConnectionFailure(error)) return new WmsUnavailableError('The WMS is unreachable', where);
   return new WmsProtocolError(`Unexpected failure calling the WMS: ${error.message}`, where);
 }
 

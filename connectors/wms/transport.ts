@@ -1,12 +1,10 @@
 import { CORRELATION_HEADER, currentCorrelationId } from '../../platform/correlation.js';
-import { tracedFetch } from '../../platform/observability/spans.js';
+import { tracedSend } from '../../platform/observability/spans.js';
+import type { HttpSend } from '../shared/http-client.js';
 import { USER_AGENT } from '../shared/user-agent.js';
 import { WmsProtocolError } from './errors.js';
 import { fromHttpStatus, fromThrown, fromWireErrors, type WmsFailureSite } from './to-wms-error.js';
 import { wireResponseSchema } from './wire.js';
-
-/** A fetch-compatible function; tests may inject their own. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface GraphqlRequest {
   url: string;
@@ -21,7 +19,7 @@ export interface GraphqlRequest {
  * answer is a GraphQL response without errors; every other outcome becomes a WmsError here.
  */
 export async function postGraphql(
-  fetchFn: FetchLike,
+  send: HttpSend,
   request: GraphqlRequest,
   site: WmsFailureSite,
 ): Promise<Record<string, unknown>> {
@@ -36,8 +34,8 @@ export async function postGraphql(
   let status: number;
   let text: string;
   try {
-    const response = await tracedFetch(
-      fetchFn,
+    const response = await tracedSend(
+      send,
       request.url,
       {
         method: 'POST',
@@ -48,7 +46,7 @@ export async function postGraphql(
       { system: 'wms', operation: site.operation },
     );
     status = response.status;
-    text = await response.text();
+    text = response.text;
   } catch (error) {
     throw fromThrown(error, site);
   }

@@ -9,6 +9,7 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { HttpRequest, HttpResponse, HttpSend } from '../../connectors/shared/http-client.js';
 
 export const TRACER_NAME = 'distribution-graph';
 
@@ -66,26 +67,24 @@ export function traceHeaders(): Record<string, string> {
   return carrier;
 }
 
-type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
 /**
- * A connector's HTTP request as a client span `<system> <operation>` (until the answer's headers), with
- * the trace context sent along: what each call to Odoo, the WMS or the carrier looks like in a trace.
+ * A connector's HTTP request as a client span `<system> <operation>` (until its whole answer is read),
+ * with the trace context sent along: what each call to Odoo, the WMS or the carrier looks like in a trace.
  */
-export function tracedFetch(
-  fetchFn: FetchLike,
+export function tracedSend(
+  send: HttpSend,
   url: string,
-  init: RequestInit & { headers: Record<string, string> },
+  request: HttpRequest,
   call: { system: string; operation: string },
-): Promise<Response> {
+): Promise<HttpResponse> {
   const attributes: Attributes = {
     'dg.system': call.system,
     'dg.operation': call.operation,
-    'http.request.method': init.method ?? 'GET',
+    'http.request.method': request.method,
     'server.address': new URL(url).host,
   };
   return inSpan(`${call.system} ${call.operation}`, SpanKind.CLIENT, attributes, async (span) => {
-    const response = await fetchFn(url, { ...init, headers: { ...init.headers, ...traceHeaders() } });
+    const response = await send(url, { ...request, headers: { ...request.headers, ...traceHeaders() } });
     span.setAttribute('http.response.status_code', response.status);
     if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
     return response;

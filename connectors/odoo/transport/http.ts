@@ -1,10 +1,8 @@
 import { CORRELATION_HEADER, currentCorrelationId } from '../../../platform/correlation.js';
-import { tracedFetch } from '../../../platform/observability/spans.js';
-import { toOdooError, type OdooFailureSite } from '../to-odoo-error.js';
+import { tracedSend } from '../../../platform/observability/spans.js';
+import type { HttpSend } from '../../shared/http-client.js';
 import { USER_AGENT } from '../../shared/user-agent.js';
-
-/** A fetch-compatible function; tests and the emulator may inject their own. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+import { toOdooError, type OdooFailureSite } from '../to-odoo-error.js';
 
 /** An HTTP answer whose body was read: `json` is undefined when the body was not JSON. */
 export interface HttpAnswer {
@@ -18,7 +16,7 @@ export interface HttpAnswer {
  * reads the whole body under the same signal; network failures and timeouts become OdooErrors here.
  */
 export async function sendHttp(
-  fetchFn: FetchLike,
+  send: HttpSend,
   url: string,
   init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown; signal: AbortSignal },
   site: OdooFailureSite,
@@ -32,8 +30,8 @@ export async function sendHttp(
   if (correlationId) headers[CORRELATION_HEADER] = correlationId;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   try {
-    const response = await tracedFetch(
-      fetchFn,
+    const response = await tracedSend(
+      send,
       url,
       {
         method: init.method,
@@ -41,13 +39,18 @@ export async function sendHttp(
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: init.signal,
       },
-      { system: 'odoo', operation: [site.model, site.method].filter(Boolean).join('.') || 'request' },
+      { system: 'odoo', operation: operationOf(site) },
     );
-    const text = await response.text();
-    return { status: response.status, json: parseJson(text), text };
+    return { status: response.status, json: parseJson(response.text), text: response.text };
   } catch (error) {
     throw toOdooError(error, site);
   }
+}
+
+/** `model.method` as the span names it. */
+function operationOf(site: OdooFailureSite): string {
+  if (site.model && site.method) return `${site.model}.${site.method}`;
+  return site.model || site.method || 'request';
 }
 
 function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 import { OdooProtocolError } from '../errors.js';
 import { toOdooError } from '../to-odoo-error.js';
-import { sendHttp, type FetchLike } from './http.js';
+import type { HttpSend } from '../../shared/http-client.js';
+import { sendHttp } from './http.js';
 import type { OdooCallArgs, OdooTransport } from './transport.js';
 
 export interface Json2TransportOptions {
@@ -9,7 +10,7 @@ export interface Json2TransportOptions {
   /** Sent as `X-Odoo-Database`; needed only when one server hosts several databases. */
   database?: string;
   timeoutMs?: number;
-  fetch: FetchLike;
+  send: HttpSend;
 }
 
 /**
@@ -26,7 +27,7 @@ export class Json2Transport implements OdooTransport {
   }
 
   async call(model: string, method: string, args: OdooCallArgs, signal: AbortSignal): Promise<unknown> {
-    const { url, apiKey, database, fetch, timeoutMs } = this.#options;
+    const { url, apiKey, database, send, timeoutMs } = this.#options;
     const site = { model, method, timeoutMs };
     const headers: Record<string, string> = { Authorization: `bearer ${apiKey}` };
     if (database) headers['X-Odoo-Database'] = database;
@@ -35,7 +36,7 @@ export class Json2Transport implements OdooTransport {
     if (args.context) body.context = args.context;
 
     const path = `${url}/json/2/${encodeURIComponent(model)}/${encodeURIComponent(method)}`;
-    const answer = await sendHttp(fetch, path, { method: 'POST', headers, body, signal }, site);
+    const answer = await sendHttp(send, path, { method: 'POST', headers, body, signal }, site);
     if (answer.status >= 200 && answer.status < 300) {
       if (answer.json === undefined) {
         throw new OdooProtocolError(`Odoo answered ${model}.${method} with a body that is not JSON`, site);

@@ -1,7 +1,8 @@
 import { OdooAuthenticationError, OdooProtocolError } from '../errors.js';
 import { toOdooError, type OdooFailureSite } from '../to-odoo-error.js';
 import { jsonRpcResponseSchema } from '../wire.js';
-import { sendHttp, type FetchLike } from './http.js';
+import type { HttpSend } from '../../shared/http-client.js';
+import { sendHttp } from './http.js';
 import type { OdooCallArgs, OdooTransport } from './transport.js';
 
 export interface JsonRpcTransportOptions {
@@ -10,12 +11,12 @@ export interface JsonRpcTransportOptions {
   login: string;
   apiKey: string;
   timeoutMs?: number;
-  fetch: FetchLike;
+  send: HttpSend;
 }
 
 /** One `POST /jsonrpc` call to an Odoo service (`common`, `object`); resolves with `result`. */
 export async function callJsonRpc(
-  fetchFn: FetchLike,
+  send: HttpSend,
   url: string,
   request: { id: number; service: string; method: string; args: readonly unknown[] },
   signal: AbortSignal,
@@ -27,7 +28,7 @@ export async function callJsonRpc(
     id: request.id,
     params: { service: request.service, method: request.method, args: request.args },
   };
-  const answer = await sendHttp(fetchFn, `${url}/jsonrpc`, { method: 'POST', body, signal }, site);
+  const answer = await sendHttp(send, `${url}/jsonrpc`, { method: 'POST', body, signal }, site);
   // Odoo answers JSON-RPC errors with 200; any other status comes from a proxy or a dead worker.
   if (answer.status !== 200) throw toOdooError(answer.json, { ...site, httpStatus: answer.status });
   const envelope = jsonRpcResponseSchema.safeParse(answer.json);
@@ -80,7 +81,7 @@ export class JsonRpcTransport implements OdooTransport {
   }
 
   async #login(signal: AbortSignal): Promise<number> {
-    const { url, database, login, apiKey, fetch, timeoutMs } = this.#options;
+    const { url, database, login, apiKey, send, timeoutMs } = this.#options;
     const site = { model: 'res.users', method: 'authenticate', timeoutMs };
     const request = {
       id: this.#nextId++,
@@ -88,7 +89,7 @@ export class JsonRpcTransport implements OdooTransport {
       method: 'authenticate',
       args: [database, login, apiKey, {}],
     };
-    const uid = await callJsonRpc(fetch, url, request, signal, site);
+    const uid = await callJsonRpc(send, url, request, signal, site);
     if (uid === false) {
       throw new OdooAuthenticationError(
         `Odoo refused the login ${JSON.stringify(login)} on database ${JSON.stringify(database)}`,
@@ -108,7 +109,7 @@ export class JsonRpcTransport implements OdooTransport {
     args: OdooCallArgs,
     signal: AbortSignal,
   ): Promise<unknown> {
-    const { url, database, apiKey, fetch, timeoutMs } = this.#options;
+    const { url, database, apiKey, send, timeoutMs } = this.#options;
     const kwargs: Record<string, unknown> = { ...args.kwargs };
     if (args.context) kwargs.context = args.context;
     const positional: unknown[] = args.ids ? [args.ids] : [];
@@ -123,6 +124,6 @@ export class JsonRpcTransport implements OdooTransport {
       method: 'execute_kw',
       args: [database, uid, apiKey, model, method, positional, kwargs],
     };
-    return callJsonRpc(fetch, url, request, signal, { model, method, timeoutMs });
+    return callJsonRpc(send, url, request, signal, { model, method, timeoutMs });
   }
 }

@@ -1,7 +1,8 @@
 import { OdooProtocolError } from '../errors.js';
 import { toOdooError } from '../to-odoo-error.js';
 import { commonVersionSchema, webVersionSchema } from '../wire.js';
-import { sendHttp, type FetchLike } from './http.js';
+import type { HttpSend } from '../../shared/http-client.js';
+import { sendHttp } from './http.js';
 import { callJsonRpc } from './jsonrpc.js';
 import type { OdooProtocol } from './transport.js';
 
@@ -24,16 +25,16 @@ export function protocolForVersion(version: OdooServerVersion): OdooProtocol {
  * that route (404), `common.version()` over JSON-RPC.
  */
 export async function fetchServerVersion(
-  fetchFn: FetchLike,
+  send: HttpSend,
   url: string,
   signal: AbortSignal,
   timeoutMs?: number,
 ): Promise<OdooServerVersion> {
   const site = { model: 'web', method: 'version', timeoutMs };
-  const answer = await sendHttp(fetchFn, `${url}/web/version`, { method: 'GET', signal }, site);
+  const answer = await sendHttp(send, `${url}/web/version`, { method: 'GET', signal }, site);
   if (answer.status === 404) {
     const result = await callJsonRpc(
-      fetchFn,
+      send,
       url,
       { id: 1, service: 'common', method: 'version', args: [] },
       signal,

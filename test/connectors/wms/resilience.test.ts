@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { withCorrelationId } from '../../../platform/correlation.js';
 import { createLogger } from '../../../platform/logger.js';
+import { createHttpClient } from '../../../connectors/shared/http-client.js';
 import { parseWmsConfig, WmsClient } from '../../../connectors/wms/index.js';
 import { startWmsHarness, type WmsHarness } from './harness.js';
 
@@ -152,15 +153,17 @@ describe('WMS connector resilience', () => {
 
   it('sends the bearer token and the correlation id of the work in progress', async () => {
     const seen: Headers[] = [];
+    const http = createHttpClient();
     const config = parseWmsConfig({ url: h.wms.url, token: h.wms.token }, { mode: 'demo' });
     const client = new WmsClient(config, {
       logger: createLogger({ name: 'wms', level: 'silent' }),
-      fetch: (input, init) => {
-        seen.push(new Headers(init.headers));
-        return fetch(input, init);
+      send: (url, request) => {
+        seen.push(new Headers(request.headers));
+        return http.send(url, request);
       },
     });
     await withCorrelationId('corr-wms-1', () => client.fulfillment('SO-1'));
+    await http.close();
     expect(seen[0]?.get('x-correlation-id')).toBe('corr-wms-1');
     expect(seen[0]?.get('authorization')).toBe(`Bearer ${h.wms.token}`);
   });

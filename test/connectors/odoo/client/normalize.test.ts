@@ -27,6 +27,16 @@ describe('toMoneyString', () => {
     expect(toMoneyString(12)).toBe('12.00');
   });
 
+  it('carries a rounding through every digit, and reads exponent notation too', () => {
+    expect(toMoneyString(0.995, 2)).toBe('1.00');
+    expect(toMoneyString(-9.995, 2)).toBe('-10.00');
+    expect(toMoneyString(999.9995, 3)).toBe('1000.000');
+    expect(toMoneyString(0.5, 0)).toBe('1');
+    expect(toMoneyString(5e-7, 2)).toBe('0.00');
+    expect(toMoneyString(-5e-7, 6)).toBe('-0.000001');
+    expect(toMoneyString(1e21, 2)).toBe('1000000000000000000000.00');
+  });
+
   it('refuses non-finite amounts and converts back for writes', () => {
     expect(() => toMoneyString(Number.NaN)).toThrow(RangeError);
     expect(toOdooAmount('19.99')).toBe(19.99);

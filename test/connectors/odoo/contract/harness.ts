@@ -2,6 +2,7 @@ import {
   OdooClient,
   odooConfigSchema,
   type OdooCallEvent,
+  type HttpSend,
   type OdooConfigInput,
 } from '../../../../connectors/odoo/index.js';
 import {
@@ -21,7 +22,7 @@ export interface ContractHarness {
   /** A second client on the same server with other options (short timeouts, a small breaker...). */
   clientWith(
     overrides: Partial<OdooConfigInput>,
-    fetchImpl?: typeof fetch,
+    send?: HttpSend,
   ): { client: OdooClient; calls: OdooCallEvent[] };
   setFaults(faults: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
@@ -33,7 +34,7 @@ export async function startContractHarness(
 ): Promise<ContractHarness> {
   const odoo = await startOdooEmulator({ port: 0, ...options });
   const logger = createLogger({ name: 'contract', level: 'silent' });
-  const clientWith = (overrides: Partial<OdooConfigInput>, fetchImpl?: typeof fetch) => {
+  const clientWith = (overrides: Partial<OdooConfigInput>, send?: HttpSend) => {
     const calls: OdooCallEvent[] = [];
     const config = odooConfigSchema.parse({
       url: odoo.url,
@@ -46,7 +47,7 @@ export async function startContractHarness(
       ...overrides,
     });
     return {
-      client: new OdooClient({ config, logger, fetch: fetchImpl, onCall: (event) => calls.push(event) }),
+      client: new OdooClient({ config, logger, send, onCall: (event) => calls.push(event) }),
       calls,
     };
   };

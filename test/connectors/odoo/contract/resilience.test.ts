@@ -4,6 +4,8 @@
  * failing Odoo is left alone once the circuit opens.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHttpClient } from '../../../../connectors/shared/http-client.js';
+import type { HttpSend } from '../../../../connectors/odoo/index.js';
 import { startContractHarness, type ContractHarness, type Protocol } from './harness.js';
 
 describe.each<Protocol>(['json2', 'jsonrpc'])('Odoo connector resilience over %s', (protocol) => {
@@ -97,19 +99,21 @@ describe.each<Protocol>(['json2', 'jsonrpc'])('Odoo connector resilience over %s
     await h.setFaults({ latency: { fixedMs: 30, jitterMs: 0 } });
     let inFlight = 0;
     let peak = 0;
-    // The real fetch, counted: what is on the wire is what Odoo's workers see.
-    const countingFetch: typeof fetch = async (input, init) => {
+    // The real sender, counted: what is on the wire is what Odoo's workers see.
+    const http = createHttpClient();
+    const countingSend: HttpSend = async (url, request) => {
       inFlight += 1;
       peak = Math.max(peak, inFlight);
       try {
-        return await fetch(input, init);
+        return await http.send(url, request);
       } finally {
         inFlight -= 1;
       }
     };
-    const { client } = h.clientWith({ maxConcurrency: 2 }, countingFetch);
+    const { client } = h.clientWith({ maxConcurrency: 2 }, countingSend);
     await client.protocol();
     const counts = await Promise.all(Array.from({ length: 8 }, () => client.searchCount('res.partner')));
+    await http.close();
     expect(new Set(counts).size).toBe(1);
     expect(peak).toBe(2);
   });
