@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A fresh key shaped like Odoo's: 160 random bits as 40 hex characters (res_users.py `API_KEY_SIZE = 20`). */
 export function generateApiKey(): string {
@@ -11,21 +11,27 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** What keys are indexed by: a SHA-256 digest, so no lookup compares the secret itself. */
+function digest(key: string): string {
+  return hash('sha256', key, 'base64');
+}
+
 /**
  * API keys and passwords of the emulated users. Real Odoo stores keys hashed in `res.users.apikeys`;
- * the emulator keeps them in memory, out of any model, so no client can read them back.
+ * the emulator keeps them in memory, out of any model, so no client can read them back. Keys are found
+ * by their digest in one map lookup, whatever their number.
  */
 export class Credentials {
   private readonly keys = new Map<string, number>();
   private readonly passwords = new Map<number, string>();
 
   addKey(uid: number, key: string = generateApiKey()): string {
-    this.keys.set(key, uid);
+    this.keys.set(digest(key), uid);
     return key;
   }
 
   revokeKey(key: string): boolean {
-    return this.keys.delete(key);
+    return this.keys.delete(digest(key));
   }
 
   setPassword(uid: number, password: string): void {
@@ -34,8 +40,7 @@ export class Credentials {
 
   /** The user a bearer key belongs to. */
   uidForKey(key: string): number | undefined {
-    for (const [candidate, uid] of this.keys) if (same(candidate, key)) return uid;
-    return undefined;
+    return this.keys.get(digest(key));
   }
 
   /** Whether `secret` is this user's password or one of the user's API keys (JSON-RPC accepts both). */

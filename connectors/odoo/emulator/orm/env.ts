@@ -48,9 +48,12 @@ export class OrmEnv implements Env {
     return this.orm.read(this, model, ids, fields);
   }
 
-  /** A copy of the stored row: callers cannot change the store behind the journal's back. */
-  get(model: string, id: number): StoredRecord {
-    return { ...this.orm.row(this, model, id) };
+  /**
+   * The stored row itself, not a copy: rows are frozen when stored (`Table.put`), so callers
+   * cannot change the store behind the journal's back.
+   */
+  get(model: string, id: number): Readonly<StoredRecord> {
+    return this.orm.row(this, model, id);
   }
 
   value(model: string, id: number, field: string): unknown {

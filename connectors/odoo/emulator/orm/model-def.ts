@@ -118,8 +118,11 @@ export interface Env {
   searchCount(model: string, domain: Domain): number;
   /** Reads fields (all when omitted) in Odoo's wire format (many2one as `[id, display_name]`). */
   read(model: string, ids: number[], fields?: string[]): Record<string, unknown>[];
-  /** The raw stored record (many2one as a bare id), computed fields not included; MissingError if gone. */
-  get(model: string, id: number): StoredRecord;
+  /**
+   * The raw stored record (many2one as a bare id), computed fields not included; MissingError if gone.
+   * The store's own row, frozen: a change goes through `write`, never through this object.
+   */
+  get(model: string, id: number): Readonly<StoredRecord>;
   /** A computed or stored field's value in stored form. */
   value(model: string, id: number, field: string): unknown;
   create(model: string, vals: Record<string, unknown>): number;

@@ -12,6 +12,23 @@ export interface OrderTerm {
 
 const TERM = /^\s*"?([a-z0-9_]+)"?(?:\s+(asc|desc))?(?:\s+nulls\s+(first|last))?\s*$/i;
 
+/** Parsed specifications per model; clients send the same few, so each is parsed once. */
+const parsed = new WeakMap<CompiledModel, Map<string, readonly OrderTerm[]>>();
+const MAX_PARSED = 200;
+
+/** {@link parseOrder}, remembered per model and specification (a refused one is not remembered). */
+export function orderTerms(model: CompiledModel, order: string): readonly OrderTerm[] {
+  let byText = parsed.get(model);
+  if (!byText) parsed.set(model, (byText = new Map<string, readonly OrderTerm[]>()));
+  let terms = byText.get(order);
+  if (!terms) {
+    terms = parseOrder(model, order);
+    if (byText.size >= MAX_PARSED) byText.clear();
+    byText.set(order, terms);
+  }
+  return terms;
+}
+
 /** Parses an `order` specification (`"name desc, id"`) and checks each field as Odoo does. */
 export function parseOrder(model: CompiledModel, order: string): OrderTerm[] {
   const terms: OrderTerm[] = [];
@@ -52,7 +69,7 @@ function compareKeys(a: Key, b: Key, term: OrderTerm): number {
  * ascending as the final tie-breaker so pages are stable. Keys are computed once per record.
  */
 export function sortIds(orm: Orm, env: Env, model: CompiledModel, ids: number[], order: string): number[] {
-  const terms = parseOrder(model, order || model.order);
+  const terms = orderTerms(model, order || model.order);
   if (terms.length === 1 && terms[0]!.field === 'id') {
     // The common `order: 'id'` of cursor pagination needs no key extraction.
     return ids.sort(terms[0]!.desc ? (a, b) => b - a : (a, b) => a - b);

@@ -206,24 +206,48 @@ export function compareScalar(value: unknown, operator: string, wanted: unknown)
   }
 }
 
-/** Ids the domain can only come from: `id =/in` or an indexed many2one `=/in` among top-level AND terms. */
+/** Field types whose unset value reads `false`, so an index of stored strings and numbers finds every match. */
+const VALUE_INDEXED = new Set(['char', 'text', 'html', 'selection', 'date', 'datetime', 'many2one']);
+
+/** The terms every match must satisfy: the term itself, or the terms under (nested) top-level ANDs. */
+function conjuncts(node: DomainNode, out: DomainNode[] = []): DomainNode[] {
+  if (node.kind === 'and') for (const child of node.children) conjuncts(child, out);
+  else out.push(node);
+  return out;
+}
+
+/**
+ * Ids the domain can only come from: the smallest of what an `=`/`in` term among the top-level AND
+ * terms allows, on `id`, on a many2one with ids, or on a stored char/selection/date field with
+ * strings (through `Table.lookupValue`). A superset of the matches; each is still tested.
+ */
 function candidates(orm: Orm, model: CompiledModel, node: DomainNode): Iterable<number> | undefined {
-  const terms = node.kind === 'and' ? node.children : [node];
   const table = orm.store.table(model.name);
-  for (const term of terms) {
+  let best: { size: number; sets: ReadonlySet<number>[] } | undefined;
+  for (const term of conjuncts(node)) {
     if (term.kind !== 'term' || term.path.length !== 1 || (term.operator !== '=' && term.operator !== 'in'))
       continue;
     const values = Array.isArray(term.value) ? (term.value as unknown[]) : [term.value];
-    if (!values.every((v) => typeof v === 'number')) continue;
-    const field = term.path[0]!;
-    if (field === 'id') return values;
-    if (table.isIndexed(field)) {
-      const ids = new Set<number>();
-      for (const v of values) for (const id of table.lookup(field, v)) ids.add(id);
-      return ids;
+    const name = term.path[0]!;
+    if (name === 'id') {
+      if (values.every((v) => typeof v === 'number')) return values;
+      continue;
     }
+    const field = model.fields[name];
+    if (!field || field.compute || name === 'display_name' || !VALUE_INDEXED.has(field.type)) continue;
+    const relational = field.type === 'many2one';
+    if (!values.every((v) => typeof v === 'number' || (!relational && typeof v === 'string'))) continue;
+    const sets = (values as (number | string)[]).map((v) =>
+      relational && table.isIndexed(name) ? table.lookup(name, v as number) : table.lookupValue(name, v),
+    );
+    const size = sets.reduce((sum, set) => sum + set.size, 0);
+    if (!best || size < best.size) best = { size, sets };
   }
-  return undefined;
+  if (!best) return undefined;
+  if (best.sets.length === 1) return best.sets[0]!;
+  const ids = new Set<number>();
+  for (const set of best.sets) for (const id of set) ids.add(id);
+  return ids;
 }
 
 /** Odoo's `_search`: matching ids in the requested order, then offset and limit. */
