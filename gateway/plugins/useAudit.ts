@@ -14,7 +14,7 @@ import {
 import type { AuditLog, NewAuditEvent } from '../../platform/audit/audit-log.js';
 import { apiKeyPrefix } from '../../platform/auth/api-key.js';
 import { authorizationRulesOf } from '../../platform/auth/authorization-rules.js';
-import { findDeniedFields } from '../../platform/auth/field-authorization.js';
+import { DeniedFieldsMemo } from '../../platform/auth/denied-fields-memo.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { currentCorrelationId } from '../../platform/correlation.js';
 import { credentialFromHeaders } from '../auth/credentials.js';
@@ -38,6 +38,8 @@ const DEFAULT_DENIED = [
   'PERSISTED_DOCUMENT_REQUIRED',
 ];
 /** Arguments that name an entity, recorded with a mutation. */
+/** A caller with no scopes: what it may not read is what the audit calls sensitive. */
+const NO_SCOPES = Object.freeze({ scopes: Object.freeze<string[]>([]) });
 const KEY_ARGUMENT = /^(id|.*Id|number|sku|code|reference|prefix)$/;
 
 interface Seen {
@@ -104,15 +106,13 @@ function principalPart(principal: Principal | null | undefined): NewAuditEvent['
  */
 export function useAudit(options: AuditOptions): GatewayPlugin<DgContext> {
   const schema = buildASTSchema(parse(options.supergraphSdl), { assumeValidSDL: true });
-  const rules = authorizationRulesOf(schema);
+  const deniedToNoScopes = new DeniedFieldsMemo(schema, authorizationRulesOf(schema));
   const denied = new Set(options.deniedCodes ?? DEFAULT_DENIED);
   const seen = new WeakMap<Request, Seen>();
   const sensitiveOf = (args: ExecutionArgs, principal: Principal | null) =>
     principal?.kind === 'internal'
       ? []
-      : findDeniedFields(schema, rules, args.document, args.operationName, { scopes: [] }).map(
-          (d) => d.coordinate,
-        );
+      : deniedToNoScopes.deniedFields(args.document, args.operationName, NO_SCOPES).map((d) => d.coordinate);
 
   const eventFor = (
     request: Request | undefined,

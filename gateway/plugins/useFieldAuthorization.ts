@@ -1,7 +1,8 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { buildASTSchema, parse, type ExecutionArgs, type GraphQLError } from 'graphql';
 import { authorizationRulesOf } from '../../platform/auth/authorization-rules.js';
-import { fieldAuthorizationErrors, findDeniedFields } from '../../platform/auth/field-authorization.js';
+import { DeniedFieldsMemo } from '../../platform/auth/denied-fields-memo.js';
+import { fieldAuthorizationErrors } from '../../platform/auth/field-authorization.js';
 import type { Logger } from '../../platform/logger.js';
 import type { DgContext } from '../gateway-context.js';
 
@@ -21,11 +22,12 @@ export interface FieldAuthorizationOptions {
  */
 export function useFieldAuthorization(options: FieldAuthorizationOptions): GatewayPlugin<DgContext> {
   const schema = buildASTSchema(parse(options.supergraphSdl), { assumeValidSDL: true });
-  const rules = authorizationRulesOf(schema);
+  // Remembered per document, operation and scope set: a query sent again is not walked again.
+  const denied = new DeniedFieldsMemo(schema, authorizationRulesOf(schema));
   const refusals = (args: ExecutionArgs): GraphQLError[] => {
     const { document, operationName } = args;
     const principal = (args.contextValue as Partial<DgContext> | undefined)?.principal ?? null;
-    const denials = findDeniedFields(schema, rules, document, operationName, principal);
+    const denials = denied.deniedFields(document, operationName, principal);
     if (denials.length === 0) return [];
     options.logger?.info(
       { principal: principal?.id ?? null, coordinates: denials.map((d) => d.coordinate) },
