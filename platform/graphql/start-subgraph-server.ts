@@ -15,7 +15,12 @@ import { WebSocketServer } from 'ws';
 import { VerifiedIdentities } from '../auth/verified-identities.js';
 import { callBudgetPlugin } from '../cache/call-budget-plugin.js';
 import { emptyCallBudget, withCallBudget } from '../cache/call-budget.js';
-import { CORRELATION_HEADER, newCorrelationId } from '../correlation.js';
+import {
+  CORRELATION_HEADER,
+  currentCorrelationId,
+  newCorrelationId,
+  withCorrelationId,
+} from '../correlation.js';
 import type { Logger } from '../logger.js';
 import { graphqlMetricsPlugin } from '../observability/apollo-metrics-plugin.js';
 import { drainDelayMs } from '../observability/drain-delay.js';
@@ -144,8 +149,9 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     ],
   });
   await apollo.start();
+  // The request runs under its correlation id (below), so the context and every connector call share it.
   const context = (req: IncomingMessage) =>
-    contextFor(identityTokenFrom(req.headers), req.headers[CORRELATION_HEADER]);
+    contextFor(identityTokenFrom(req.headers), currentCorrelationId() ?? req.headers[CORRELATION_HEADER]);
   const ops = { metrics, readiness };
   const requestFailed = (res: ServerResponse) => (error: unknown) => {
     logger.error({ err: error }, 'request failed');
@@ -162,8 +168,11 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     }
     const method = req.method ?? 'POST';
     const attributes = { 'dg.service': options.name, 'http.request.method': method };
+    const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
     inServerSpan(`${method} /graphql`, req.headers, attributes, () =>
-      withCallBudget(emptyCallBudget(), () => handleGraphQLRequest(apollo, req, res, context)),
+      withCorrelationId(correlationId, () =>
+        withCallBudget(emptyCallBudget(), () => handleGraphQLRequest(apollo, req, res, context)),
+      ),
     ).catch(requestFailed(res));
   });
   await new Promise<void>((resolve) =>
