@@ -7,7 +7,8 @@
  * c, d  the same queries through ours with the Odoo emulator at 20 ms a call: caching off, then caching
  *       on (entity cache under the subgraphs, response cache at the gateway) cold and warm, with the
  *       Odoo calls each operation cost (the emulator's own count);
- * e     the latest subscription and order-capture figures, quoted from their result files.
+ * e     the latest subscription and order-capture figures, quoted from their result files;
+ * f     both gateways again over the subgraphs' answers replayed from memory: each gateway's own work.
  *
  * The emulators have a child process, the subgraphs another, each gateway one of its own, and
  * autocannon loads them from this one; everything on loopback. Bounded: BENCH_SECONDS (default 10) measured after 2 s
@@ -49,8 +50,9 @@ const hardLimit = setTimeout(() => {
 }, HARD_LIMIT_MS);
 hardLimit.unref();
 
+/** Every process under test runs as in production: graphql-js and Apollo Server skip their development checks. */
 async function start<T>(entry: string, env: Record<string, string> = {}): Promise<ReadyChild<T>> {
-  const started = await forkReady<T>(entry, env);
+  const started = await forkReady<T>(entry, { NODE_ENV: 'production', ...env });
   children.push(started);
   return started;
 }
@@ -78,50 +80,11 @@ async function gatewaysSideBySide() {
     BENCH_INPUT: input,
   });
   try {
-    for (const [[name, operation], part] of operations(subgraphs.ready).map(
-      (o, i) => [o, 'ab'[i]!] as const,
-    )) {
-      const same =
-        JSON.stringify(await probe(ours.ready.url, operation)) ===
-        JSON.stringify(await probe(apollo.ready.url, operation));
-      if (!same) notes.push(`${name}: our answer and @apollo/gateway's differ (data compared as JSON)`);
-      // ABBA, half the time each: neither gateway always meets the subgraphs first or the machine later.
-      const measure = (gateway: ReadyChild<{ url: string }>) =>
-        countedLoad(gateway.ready.url, subgraphs.ready.odoo, operation, {
-          ...loadOptions,
-          seconds: seconds / 2,
-          processes: processesOf(gateway, backends),
-        });
-      const runs = { ours: [] as PhaseResult[], apollo: [] as PhaseResult[] };
-      for (const kind of ['ours', 'apollo', 'apollo', 'ours'] as const)
-        runs[kind].push(await measure(kind === 'ours' ? ours : apollo));
-      const oursResult = combinePhases(runs.ours);
-      const apolloResult = combinePhases(runs.apollo);
-      const cpuPerRequest = (r: PhaseResult, process: string) =>
-        ((r.cpuPercent?.[process] ?? NaN) * 10) / r.rps;
-      notes.push(
-        `${name}: CPU ms per request (gateway / subgraphs / emulators): ours ${cpuPerRequest(oursResult, 'gateway').toFixed(2)} / ${cpuPerRequest(oursResult, 'subgraphs').toFixed(2)} / ${cpuPerRequest(oursResult, 'emulators').toFixed(2)}, @apollo/gateway ${cpuPerRequest(apolloResult, 'gateway').toFixed(2)} / ${cpuPerRequest(apolloResult, 'subgraphs').toFixed(2)} / ${cpuPerRequest(apolloResult, 'emulators').toFixed(2)}`,
+    for (const [[name, operation], part] of operations(subgraphs.ready).map((o, i) => [o, 'ab'[i]!] as const))
+      await compareGateways({ part, name, operation, ours, apollo, odoo: subgraphs.ready.odoo }, (gateway) =>
+        processesOf(gateway, backends),
       );
-      const setting = `cache off, dedup off, Odoo 0 ms, ${connections} in flight`;
-      rows.push(
-        {
-          part,
-          subject: name,
-          setting: `ours (Hive runtime + Rust planner), ${setting}`,
-          rate: oursResult.rps,
-          ...pick(oursResult),
-          note: `${(oursResult.rps / apolloResult.rps).toFixed(2)}×${same ? '' : ' (answers differ!)'}`,
-        },
-        {
-          part,
-          subject: name,
-          setting: `@apollo/gateway 2.14 (no auth enforced), ${setting}`,
-          rate: apolloResult.rps,
-          ...pick(apolloResult),
-          note: '1.00×',
-        },
-      );
-    }
+    await gatewaysOverReplayedAnswers(subgraphs.ready);
     await setOdooLatency(subgraphs.ready.odoo, latencyMs);
     for (const [[name, operation], part] of operations(subgraphs.ready).map(
       (o, i) => [o, 'dc'[i]!] as const,
@@ -203,6 +166,118 @@ async function cacheColdAndWarm(redis: RedisClient, namespace: string) {
   }
 }
 
+interface Comparison {
+  part: string;
+  name: string;
+  operation: BenchOperation;
+  ours: ReadyChild<{ url: string }>;
+  apollo: ReadyChild<{ url: string }>;
+  odoo: SubgraphsReady['odoo'];
+  /** Said of both rows after the gateway's name. */
+  setting?: string;
+  /** Said of our row before the ratio. */
+  note?: string;
+}
+
+/**
+ * Ours beside @apollo/gateway on one operation: the same answer checked first, then ABBA, half the
+ * measured time each, so neither gateway always meets the backends first or the machine later. Two rows
+ * and a note of each one's CPU per request.
+ */
+async function compareGateways(
+  comparison: Comparison,
+  processes: (gateway: ReadyChild<unknown>) => Record<string, number>,
+): Promise<void> {
+  const { part, name, operation, ours, apollo } = comparison;
+  const same =
+    JSON.stringify(await probe(ours.ready.url, operation)) ===
+    JSON.stringify(await probe(apollo.ready.url, operation));
+  if (!same) notes.push(`${part} ${name}: our answer and @apollo/gateway's differ (data compared as JSON)`);
+  const measure = (gateway: ReadyChild<{ url: string }>) =>
+    countedLoad(gateway.ready.url, comparison.odoo, operation, {
+      ...loadOptions,
+      seconds: seconds / 2,
+      processes: processes(gateway),
+    });
+  const runs = { ours: [] as PhaseResult[], apollo: [] as PhaseResult[] };
+  for (const kind of ['ours', 'apollo', 'apollo', 'ours'] as const)
+    runs[kind].push(await measure(kind === 'ours' ? ours : apollo));
+  const oursResult = combinePhases(runs.ours);
+  const apolloResult = combinePhases(runs.apollo);
+  const perRequest = (r: PhaseResult) =>
+    Object.entries(r.cpuPercent ?? {})
+      .filter(([process]) => process !== 'driver')
+      .map(([process, percent]) => `${process} ${((percent * 10) / r.rps).toFixed(2)}`)
+      .join(', ');
+  notes.push(
+    `${part} ${name}: CPU ms per request: ours ${perRequest(oursResult)}; @apollo/gateway ${perRequest(apolloResult)}`,
+  );
+  const setting = comparison.setting ?? `cache off, dedup off, Odoo 0 ms, ${connections} in flight`;
+  const ratio = `${(oursResult.rps / apolloResult.rps).toFixed(2)}×${same ? '' : ' (answers differ!)'}`;
+  rows.push(
+    {
+      part,
+      subject: name,
+      setting: `ours (Hive runtime + Rust planner), ${setting}`,
+      rate: oursResult.rps,
+      ...pick(oursResult),
+      note: comparison.note ? `${comparison.note}; ${ratio}` : ratio,
+    },
+    {
+      part,
+      subject: name,
+      setting: `@apollo/gateway 2.14 (no auth enforced), ${setting}`,
+      rate: apolloResult.rps,
+      ...pick(apolloResult),
+      note: '1.00×',
+    },
+  );
+}
+
+/**
+ * f: the two gateways over the same subgraph answers replayed from memory (replay-subgraphs-process.ts):
+ * each distinct subgraph request is answered once by the real subgraphs, then from memory, so what is
+ * left to measure is each gateway's own work. Not a figure of the Done-when (that is b, where both
+ * gateways share the subgraphs' and emulators' work), but what tells the gateways apart.
+ */
+async function gatewaysOverReplayedAnswers(ready: SubgraphsReady) {
+  const replay = await start<Record<string, string>>('bench/support/replay-subgraphs-process.ts', {
+    BENCH_TARGETS: JSON.stringify(ready.urls),
+  });
+  const input = JSON.stringify({ ...ready, urls: replay.ready });
+  const ours = await start<{ url: string }>('bench/support/gateway-process.ts', {
+    BENCH_GATEWAY: 'hive-no-dedup',
+    BENCH_INPUT: input,
+  });
+  const apollo = await start<{ url: string }>('bench/support/gateway-process.ts', {
+    BENCH_GATEWAY: 'apollo',
+    BENCH_INPUT: input,
+  });
+  try {
+    for (const [name, operation] of operations(ready))
+      await compareGateways(
+        {
+          part: 'f',
+          name,
+          operation,
+          ours,
+          apollo,
+          odoo: ready.odoo,
+          setting: `subgraph answers replayed from memory, dedup off, ${connections} in flight`,
+          note: 'the gateways’ own work',
+        },
+        (gateway) => ({
+          driver: process.pid,
+          gateway: gateway.child.pid ?? 0,
+          replay: replay.child.pid ?? 0,
+        }),
+      );
+  } finally {
+    await Promise.all([ours.stop(), apollo.stop()]);
+    await replay.stop();
+  }
+}
+
 function pick(result: PhaseResult) {
   return {
     p50: result.p50,
@@ -248,7 +323,7 @@ const text = [
   `Machine: ${machine}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadAtEnd} at the end (other work on the machine slows every row)`,
   `Date: ${startedAt.toISOString()}`,
   '',
-  'Parts: a storefront and b portal, ours beside @apollo/gateway on the same subgraphs; c portal and d storefront, caching off and on (cold, warm) with the Odoo emulator at 20 ms a call; e quoted from bench/results/subscription-delivery.json and capture-orders.json (not rerun). Every request uses the internal demo key; @apollo/gateway gets the supergraph without its `for: SECURITY` links and enforces none of the auth directives, sending one fixed signed identity instead. Subgraph Odoo clients take 16 calls at once. Odoo calls / op: the emulator’s count over the measured seconds divided by the requests answered.',
+  'Parts: a storefront and b portal, ours beside @apollo/gateway on the same subgraphs; c portal and d storefront, caching off and on (cold, warm) with the Odoo emulator at 20 ms a call; e quoted from bench/results/subscription-delivery.json and capture-orders.json (not rerun); f both gateways over subgraph answers replayed from memory (each distinct subgraph request answered once by the real subgraphs), which leaves each gateway’s own work. The emulators, the subgraphs and each gateway run in processes of their own, with NODE_ENV=production. Every request uses the internal demo key; @apollo/gateway gets the supergraph without its `for: SECURITY` links and enforces none of the auth directives, sending one fixed signed identity instead. Subgraph Odoo clients take 16 calls at once. Odoo calls / op: the emulator’s count over the measured seconds divided by the requests answered.',
   '',
   benchTable(rows),
   '',
