@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { LRUCache } from 'lru-cache';
 import type { DgContext } from '../gateway-context.js';
 import { COST_MODEL_DEFAULTS, OperationCosts } from '../operation-cost.js';
 import {
@@ -89,6 +90,11 @@ function exceedsTokens(query: string, limit: number): number | null {
 export function useOperationLimits(options: OperationLimitsOptions = {}): GatewayPlugin<DgContext>[] {
   const limits = { ...OPERATION_LIMIT_DEFAULTS, ...options };
   const costs = new OperationCosts(limits);
+  // Query texts already counted under the token limit, so a query sent again is not lexed again.
+  const withinTokens = new LRUCache<string, true>({
+    maxSize: 4_000_000,
+    sizeCalculation: (_value, query) => query.length,
+  });
   const common = { exposeLimits: true, propagateOnRejection: false, onReject: [report] };
   return [
     // An envelop plugin that never reads the context; its context type parameter cannot name Hive's.
@@ -120,8 +126,11 @@ export function useOperationLimits(options: OperationLimitsOptions = {}): Gatewa
     },
     {
       onParams: ({ params }) => {
-        if (typeof params.query !== 'string' || exceedsTokens(params.query, limits.maxTokens) === null)
+        if (typeof params.query !== 'string' || withinTokens.has(params.query)) return;
+        if (exceedsTokens(params.query, limits.maxTokens) === null) {
+          withinTokens.set(params.query, true);
           return;
+        }
         throw new GraphQLError(`Token limit of ${limits.maxTokens} exceeded.`, {
           extensions: { code: 'LIMIT_EXCEEDED', http: { status: 400 } },
         });

@@ -1,10 +1,10 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { ExecutionArgs } from 'graphql';
+import type { ExecutionArgs, GraphQLError } from 'graphql';
 import type { Principal } from '../../platform/auth/principal.js';
 import { graphError } from '../../platform/graphql/graph-error.js';
 import type { BucketSpec, TokenBuckets } from '../../platform/rate-limit/token-buckets.js';
 import type { DgContext } from '../gateway-context.js';
-import { operationCost, type CostModel } from '../operation-cost.js';
+import { OperationCosts, type CostModel } from '../operation-cost.js';
 
 export interface RateLimitOptions {
   /** Where the budgets are kept (Redis, or memory for a single gateway). Required. */
@@ -31,17 +31,9 @@ function budgetOf(options: RateLimitOptions, principal: Principal | null): Bucke
  * (an operation refused for its size spends nothing). A store that cannot be reached fails the operation.
  */
 export function useRateLimit(options: RateLimitOptions): GatewayPlugin<DgContext> {
-  const refusal = async (args: ExecutionArgs) => {
-    const principal = (args.contextValue as Partial<DgContext> | undefined)?.principal ?? null;
-    const budget = budgetOf(options, principal);
-    if (!budget) return null;
-    const cost = operationCost(
-      args.schema,
-      args.document,
-      args.operationName,
-      args.variableValues ?? {},
-      options.costModel,
-    );
+  const costs = new OperationCosts(options.costModel);
+  const refusal = async (args: ExecutionArgs, principal: Principal | null, budget: BucketSpec) => {
+    const cost = costs.of(args.schema, args.document, args.operationName, args.variableValues ?? {});
     const taken = await options.buckets.take(`cost:${principal?.id ?? 'anonymous'}`, cost, budget);
     if (taken.allowed) return null;
     const seconds = taken.retryAfterSeconds;
@@ -56,14 +48,20 @@ export function useRateLimit(options: RateLimitOptions): GatewayPlugin<DgContext
       },
     );
   };
-  return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const error = await refusal(args);
+  // Synchronous for a caller without a budget (internal, by default): no promise in its way.
+  const check = ({
+    args,
+    setResultAndStopExecution,
+  }: {
+    args: ExecutionArgs;
+    setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
+  }) => {
+    const principal = (args.contextValue as Partial<DgContext> | undefined)?.principal ?? null;
+    const budget = budgetOf(options, principal);
+    if (!budget) return;
+    return refusal(args, principal, budget).then((error) => {
       if (error) setResultAndStopExecution({ errors: [error] });
-    },
-    async onSubscribe({ args, setResultAndStopExecution }) {
-      const error = await refusal(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
+    });
   };
+  return { onExecute: check, onSubscribe: check };
 }
