@@ -311,8 +311,10 @@ export class CarrierEmulator {
   trackersBatch(codes: readonly string[]): Json {
     const wanted = new Set(codes);
     const now = this.now();
-    const trackers = [...this.#trackers.values()].filter((t) => wanted.has(t.trackingCode));
-    return { trackers: trackers.map((t) => renderTracker(t, now)), has_more: false };
+    const trackers: Json[] = [];
+    for (const tracker of this.#trackers.values())
+      if (wanted.has(tracker.trackingCode)) trackers.push(renderTracker(tracker, now));
+    return { trackers, has_more: false };
   }
 
   createWebhook(url: string, secret: string | null): Json {

@@ -16,8 +16,19 @@ import type { PlannedEvent } from './tracking-plan.js';
 
 type Json = Record<string, unknown>;
 
+/** Texts of the instants rendered lately: the same records are rendered again on every read. */
+const isoTexts = new Map<number, string>();
+const ISO_TEXTS_KEPT = 50_000;
+
 export function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    // toISOString always ends in `.sssZ`.
+    text = `${new Date(ms).toISOString().slice(0, -5)}Z`;
+    if (isoTexts.size >= ISO_TEXTS_KEPT) isoTexts.clear();
+    isoTexts.set(ms, text);
+  }
+  return text;
 }
 
 const day = (ms: number) => `${new Date(ms).toISOString().slice(0, 10)}T23:59:00Z`;

@@ -3,9 +3,19 @@ export function shipHeroId(type: string, legacyId: number): string {
   return Buffer.from(`${type}:${legacyId}`).toString('base64');
 }
 
+/** Texts of the instants sent lately: the same orders are read again and again. */
+const isoTexts = new Map<number, string>();
+const ISO_TEXTS_KEPT = 50_000;
+
 /** ShipHero's ISODateTime as it sends it: UTC without an offset, to the second. */
 export function isoDateTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19);
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString().slice(0, 19);
+    if (isoTexts.size >= ISO_TEXTS_KEPT) isoTexts.clear();
+    isoTexts.set(ms, text);
+  }
+  return text;
 }
 
 /** An opaque cursor. */

@@ -7,6 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ApiError, notFound } from '../api-error.js';
 import { pathTemplate } from '../call-counter.js';
 import type { CarrierEmulator } from '../emulator.js';
+import type { RequestTarget } from '../../../shared/http-io.js';
 import { readBody, sendJson } from './respond.js';
 import {
   buySchema,
@@ -38,7 +39,7 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function intParam(url: URL, name: string, fallback: number, max: number): number {
+function intParam(url: RequestTarget, name: string, fallback: number, max: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   const value = Number(raw);
@@ -49,7 +50,7 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
   return value;
 }
 
-function timeParam(url: URL, name: string): number | undefined {
+function timeParam(url: RequestTarget, name: string): number | undefined {
   const raw = url.searchParams.get(name);
   if (raw === null) return undefined;
   const value = Date.parse(raw);
@@ -62,7 +63,7 @@ function timeParam(url: URL, name: string): number | undefined {
 
 async function route(
   req: IncomingMessage,
-  url: URL,
+  url: RequestTarget,
   emulator: CarrierEmulator,
   key: string,
 ): Promise<[number, Json]> {
@@ -146,7 +147,7 @@ async function route(
 export async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  url: RequestTarget,
   emulator: CarrierEmulator,
 ): Promise<void> {
   const method = req.method ?? 'GET';

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CarrierEmulator } from '../emulator.js';
 import { handleAdmin } from './admin.js';
 import { handleApi } from './api.js';
+import { requestTarget } from '../../../shared/http-io.js';
 import { sendBytes, sendJson } from './respond.js';
 
 const LABEL = /^\/labels\/(pl_[0-9a-f]+)\.pdf$/;
@@ -9,7 +10,7 @@ const LABEL = /^\/labels\/(pl_[0-9a-f]+)\.pdf$/;
 /** Routes a request: the v2 API, label files (public, as EasyPost's label URLs are), the admin API. */
 export function createRequestHandler(emulator: CarrierEmulator, adminKey: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://emulator');
+    const url = requestTarget(req.url);
     if (url.pathname.startsWith('/__emulator/'))
       return handleAdmin(req, res, emulator, adminKey, url.pathname.slice('/__emulator/'.length));
     if (url.pathname === '/v2' || url.pathname.startsWith('/v2/')) return handleApi(req, res, url, emulator);

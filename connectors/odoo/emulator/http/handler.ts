@@ -4,23 +4,16 @@ import { notFound } from '../orm/exceptions.js';
 import { handleAdmin } from './admin.js';
 import { handleJson2, sendJson2Error } from './json2.js';
 import { handleJsonRpc } from './jsonrpc.js';
+import { requestPath } from '../../../shared/http-io.js';
 import { sendJson, sendText } from './respond.js';
 import { WEB_VERSION } from './version.js';
 
 const JSON2 = /^\/json\/2\/([^/]+)\/([^/]+)\/?$/;
 
-/** A path the URL parser would leave as it is: segments of plain characters, none `.` or `..`, no query. */
-const PLAIN_PATH = /^\/(?:[\w-][\w.-]*(?:\/[\w-][\w.-]*)*\/?)?$/;
-
-/** The request's path as `new URL` reads it, without parsing the plain paths clients send. */
-function pathOf(url: string): string {
-  return PLAIN_PATH.test(url) ? url : new URL(url, 'http://emulator').pathname;
-}
-
 /** Routes a request to the protocol that serves it; anything else is a plain 404, as on Odoo. */
 export function createRequestHandler(emulator: OdooEmulator, adminKey: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = pathOf(req.url ?? '/');
+    const path = requestPath(req.url);
     const method = req.method ?? 'GET';
     if (path === '/web/version' || path === '/json/version') return sendJson(res, 200, WEB_VERSION);
     if (path.startsWith('/__emulator/'))

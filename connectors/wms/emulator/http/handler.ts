@@ -2,13 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WmsEmulator } from '../emulator.js';
 import { handleAdmin } from './admin.js';
 import { createGraphqlHandler } from './graphql.js';
+import { requestPath } from '../../../shared/http-io.js';
 import { sendJson } from './respond.js';
 
 /** Routes `/graphql` to the API and `/__emulator/*` to the admin endpoints; anything else is 404. */
 export function createRequestHandler(emulator: WmsEmulator, adminKey: string) {
   const graphql = createGraphqlHandler(emulator);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://emulator').pathname;
+    const path = requestPath(req.url);
     if (path === '/graphql') return graphql(req, res);
     if (path.startsWith('/__emulator/'))
       return handleAdmin(req, res, emulator, adminKey, path.slice('/__emulator/'.length));
