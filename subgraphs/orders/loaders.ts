@@ -23,6 +23,8 @@ export interface OrdersLoaders {
   orderById: DataLoader<number, Order | null>;
   orderByNumber: DataLoader<string, Order | null>;
   linesByOrderId: DataLoader<number, OrderLine[]>;
+  /** The same lines with only their product and ordered quantity read; other fields throw. */
+  orderedLinesByOrderId: DataLoader<number, OrderLine[]>;
   /** Margin per order (internal only): one extra product read per batch, for the costs. */
   marginByOrder: DataLoader<Order, MoneyShape, number>;
   customerById: DataLoader<number, Customer | null>;
@@ -120,6 +122,10 @@ export function createOrdersLoaders(
     orderById,
     orderByNumber,
     linesByOrderId,
+    orderedLinesByOrderId: groupedBy(
+      (ids: readonly number[]) => orders.orderedLinesByOrderIds(ids),
+      (line) => line.orderRowId,
+    ),
     marginByOrder: new DataLoader(
       async (batch) => {
         const lines = await linesByOrderId.loadMany(batch.map((order) => order.rowId));

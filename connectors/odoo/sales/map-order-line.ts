@@ -19,17 +19,25 @@ export const ORDER_LINE_FIELDS = [
   'currency_id',
 ] as const;
 
+/** The fields of a line read for what was ordered only: its product and ordered quantity. */
+export const ORDERED_LINE_FIELDS = ['order_id', 'product_id', 'product_uom_qty'] as const;
+
 export type OrderLineRecord = OdooRecord<'sale.order.line', (typeof ORDER_LINE_FIELDS)[number]>;
+export type OrderedLineRecord = OdooRecord<'sale.order.line', (typeof ORDERED_LINE_FIELDS)[number]>;
 
 const MODEL = 'sale.order.line';
 
-export function toOrderLine(record: OrderLineRecord): OrderLine {
+function orderRowIdOf(record: OrderedLineRecord): number {
   if (record.order_id === null)
     throw new OdooProtocolError(`${MODEL} ${record.id} belongs to no order`, { model: MODEL });
+  return record.order_id.id;
+}
+
+export function toOrderLine(record: OrderLineRecord): OrderLine {
   const currency = record.currency_id;
   return {
     rowId: record.id,
-    orderRowId: record.order_id.id,
+    orderRowId: orderRowIdOf(record),
     productRowId: record.product_id?.id ?? null,
     description: record.name,
     orderedQuantity: toDecimalString(record.product_uom_qty ?? 0),
@@ -41,4 +49,43 @@ export function toOrderLine(record: OrderLineRecord): OrderLine {
     subtotal: money(record.price_subtotal, currency, MODEL),
     total: money(record.price_total, currency, MODEL),
   };
+}
+
+/** The OrderLine fields {@link toOrderedLine} does not fill. */
+const unreadFields = [
+  'description',
+  'deliveredQuantity',
+  'invoicedQuantity',
+  'unitPrice',
+  'discountPercent',
+  'subtotal',
+  'total',
+] as const satisfies readonly (keyof OrderLine)[];
+
+/** Reading a field that was not read from Odoo is a bug: it throws rather than answer a made-up value. */
+const partialLine = Object.create(
+  null,
+  Object.fromEntries(
+    unreadFields.map((field) => [
+      field,
+      {
+        get(): never {
+          throw new Error(`OrderLine.${field} was not read from Odoo (line read for its ordered quantity)`);
+        },
+      },
+    ]),
+  ),
+) as object;
+
+/**
+ * A line read with {@link ORDERED_LINE_FIELDS} only, for a request that wants no more of it than its
+ * product and ordered quantity; its other fields throw when read.
+ */
+export function toOrderedLine(record: OrderedLineRecord): OrderLine {
+  const line = Object.create(partialLine) as OrderLine;
+  line.rowId = record.id;
+  line.orderRowId = orderRowIdOf(record);
+  line.productRowId = record.product_id?.id ?? null;
+  line.orderedQuantity = toDecimalString(record.product_uom_qty ?? 0);
+  return line;
 }

@@ -1,12 +1,19 @@
 import type { Order, OrderFilter, OrderLine } from '../../../schema/canonical/orders.js';
 import type { OdooClient } from '../client.js';
 import { and, where } from '../domain.js';
-import { ORDER_LINE_FIELDS, toOrderLine } from './map-order-line.js';
+import { ORDER_LINE_FIELDS, ORDERED_LINE_FIELDS, toOrderedLine, toOrderLine } from './map-order-line.js';
 import { ORDER_FIELDS, toOrder } from './map-order.js';
 import { orderDomain, tenantDomain, type SalesScope } from './order-domain.js';
 
 /** Newest first; the id breaks ties so that pages never overlap. */
 const ORDER_ORDER = 'date_order desc, id desc';
+/** Lines in their order on the document. */
+const LINE_ORDER = 'order_id, sequence, id';
+
+/** Goods lines of these orders: sections and notes (`display_type` set) are layout, not goods. */
+function linesDomain(orderIds: readonly number[]) {
+  return and(where('order_id', 'in', [...new Set(orderIds)]), where('display_type', '=', false));
+}
 
 export interface OrderSearch {
   filter: OrderFilter;
@@ -62,17 +69,28 @@ export class OdooOrders {
     return this.client.searchCount('sale.order', { domain: orderDomain(filter, this.scope) });
   }
 
-  /**
-   * The lines of these orders, in their order on the document. Sections and notes (`display_type`
-   * set) are layout, not goods, and are left out.
-   */
+  /** The lines of these orders, in their order on the document, sections and notes left out. */
   async linesByOrderIds(orderIds: readonly number[]): Promise<OrderLine[]> {
     if (orderIds.length === 0) return [];
     const records = await this.client.searchRead('sale.order.line', {
-      domain: and(where('order_id', 'in', [...new Set(orderIds)]), where('display_type', '=', false)),
+      domain: linesDomain(orderIds),
       fields: ORDER_LINE_FIELDS,
-      order: 'order_id, sequence, id',
+      order: LINE_ORDER,
     });
     return records.map(toOrderLine);
+  }
+
+  /**
+   * The same lines read for their product and ordered quantity only (see `toOrderedLine`): less to
+   * read, convert and answer when a request wants no more of them.
+   */
+  async orderedLinesByOrderIds(orderIds: readonly number[]): Promise<OrderLine[]> {
+    if (orderIds.length === 0) return [];
+    const records = await this.client.searchRead('sale.order.line', {
+      domain: linesDomain(orderIds),
+      fields: ORDERED_LINE_FIELDS,
+      order: LINE_ORDER,
+    });
+    return records.map(toOrderedLine);
   }
 }

@@ -5,6 +5,7 @@ import { builder, Money } from '../builder.js';
 import type { OrdersContext } from '../context.js';
 import { AddressType } from './address.js';
 import { CustomerType } from './customer.js';
+import { wantsOnlyOrderedLines } from './line-selection.js';
 import { OrderLineType } from './order-line.js';
 import { DeliveryStatusType, InvoicingStatusType, OrderStatusType } from './statuses.js';
 
@@ -70,7 +71,11 @@ export const OrderType = builder.objectRef<Order>('Order').implement({
     lines: t.field({
       type: [OrderLineType],
       description: 'The product lines, in document order (an order has a bounded number of lines).',
-      resolve: (o, _args, context) => context.loaders.linesByOrderId.load(o.rowId),
+      resolve: (o, _args, context, info) =>
+        (wantsOnlyOrderedLines(info)
+          ? context.loaders.orderedLinesByOrderId
+          : context.loaders.linesByOrderId
+        ).load(o.rowId),
     }),
     totals: t.field({
       type: OrderTotalsType,

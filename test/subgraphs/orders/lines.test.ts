@@ -42,3 +42,49 @@ describe('Order.lines', () => {
     expect(response.body).toEqual({ data: { order: { lines: expected } } });
   });
 });
+
+describe('Order.lines read for their ordered quantity only', () => {
+  const QUANTITY_ONLY = `__typename id quantity { value unit } product { __typename sku }`;
+  const ask = (selection: string, fragments = '') =>
+    postAs(
+      harness.url,
+      internalPrincipal,
+      `query ($number: String!) { order(number: $number) { ${selection} } } ${fragments}`,
+      { number },
+    );
+  const goods = async () =>
+    (await expectedLines(harness.odoo.client, orderRowId)).filter(
+      (line) => line.description !== 'Deliver to the back door',
+    );
+
+  it('answers the same ids, quantities and products as a full read', async () => {
+    const full = await ask(`lines { ${LINE} }`);
+    const response = await ask(`lines { ${QUANTITY_ONLY} }`);
+    const lines = full.body.data.order.lines.map(
+      ({ id, quantity, product }: { id: string; quantity: unknown; product: { sku: string } | null }) => ({
+        __typename: 'OrderLine',
+        id,
+        quantity,
+        product: product && { __typename: 'Product', sku: product.sku },
+      }),
+    );
+    expect(response.body).toEqual({ data: { order: { lines } } });
+  });
+
+  it('reads every field a fragment or an alias beside it asks for', async () => {
+    const expected = await goods();
+    const viaFragment = await ask(
+      `lines { quantity { value unit } ...Rest }`,
+      `fragment Rest on OrderLine { ${LINE} }`,
+    );
+    expect(viaFragment.body).toEqual({ data: { order: { lines: expected } } });
+    const inline = await ask(`lines { quantity { value unit } ... on OrderLine { ${LINE} } }`);
+    expect(inline.body).toEqual({ data: { order: { lines: expected } } });
+    const aliased = await ask(`few: lines { quantity { value unit } } all: lines { ${LINE} }`);
+    expect(aliased.body).toEqual({
+      data: {
+        order: { few: expected.map(({ quantity }) => ({ quantity })), all: expected },
+      },
+    });
+  });
+});
