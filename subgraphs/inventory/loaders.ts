@@ -13,6 +13,11 @@ import type { Product, StockLevel, Warehouse } from '../../schema/canonical/inve
 export interface InventoryLoaders {
   products: OdooProducts;
   productBySku: DataLoader<string, Product | null>;
+  /**
+   * Products with at least their id, SKU and name: read for those only (other fields throw) without an
+   * entity cache, the cached full products with one.
+   */
+  productNameBySku: DataLoader<string, Product | null>;
   warehouses(): Promise<Warehouse[]>;
   /** A product's levels in every warehouse (cached per SKU, which `stock.changed` names). */
   stockByProduct: DataLoader<Pick<Product, 'rowId' | 'sku'>, StockLevel[], number>;
@@ -37,13 +42,20 @@ export function createInventoryLoaders(odoo: OdooClient, cache: EntityCache | nu
       skus.map((sku, index) => [sku, levels.filter((level) => level.productRowId === rowIds[index])]),
     );
   };
+  const productBySku = new DataLoader<string, Product | null>(async (skus) => {
+    if (cache) return cache.load({ type: 'product', fetch: fetchProducts }, skus);
+    const found = await fetchProducts(skus);
+    return skus.map((sku) => found.get(sku) ?? null);
+  });
   return {
     products,
-    productBySku: new DataLoader(async (skus) => {
-      if (cache) return cache.load({ type: 'product', fetch: fetchProducts }, skus);
-      const found = await fetchProducts(skus);
-      return skus.map((sku) => found.get(sku) ?? null);
-    }),
+    productBySku,
+    productNameBySku: cache
+      ? productBySku
+      : new DataLoader(async (skus) => {
+          const found = new Map((await products.namesBySkus(skus)).map((product) => [product.sku, product]));
+          return skus.map((sku) => found.get(sku) ?? null);
+        }),
     warehouses: loadWarehouses,
     stockByProduct: new DataLoader(
       async (batch) => {

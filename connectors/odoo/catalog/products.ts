@@ -48,6 +48,47 @@ function toProduct(record: ProductRecord): Product | null {
   };
 }
 
+/** The fields of a product read for its name only (see {@link toProductName}). */
+const PRODUCT_NAME_FIELDS = ['name', 'default_code'] as const;
+
+/** Product fields {@link toProductName} does not fill. */
+const unnamedFields = [
+  'barcode',
+  'description',
+  'category',
+  'unit',
+  'listPrice',
+  'cost',
+  'tracksInventory',
+  'active',
+  'updatedAt',
+] as const satisfies readonly (keyof Product)[];
+
+/** Reading a field that was not read from Odoo is a bug: it throws rather than answer a made-up value. */
+const partialProduct = Object.create(
+  null,
+  Object.fromEntries(
+    unnamedFields.map((field) => [
+      field,
+      {
+        get(): never {
+          throw new Error(`Product.${field} was not read from Odoo (product read for its name)`);
+        },
+      },
+    ]),
+  ),
+) as object;
+
+/** A product read with its SKU and name only; its other fields throw when read. */
+function toProductName(record: OdooRecord<'product.product', 'name' | 'default_code'>): Product | null {
+  if (!record.default_code) return null;
+  const product = Object.create(partialProduct) as Product;
+  product.rowId = record.id;
+  product.sku = record.default_code;
+  product.name = record.name ?? record.default_code;
+  return product;
+}
+
 function filterDomain(filter: ProductFilter): Domain {
   const parts: Domain[] = [where('default_code', '!=', false)];
   if (filter.search) {
@@ -75,6 +116,16 @@ export class OdooProducts {
       fields: PRODUCT_FIELDS,
     });
     return records.flatMap((record) => toProduct(record) ?? []);
+  }
+
+  /** The same products read for their id, SKU and name only: less to read and convert. */
+  async namesBySkus(skus: readonly string[]): Promise<Product[]> {
+    if (skus.length === 0) return [];
+    const records = await this.client.searchRead('product.product', {
+      domain: where('default_code', 'in', [...new Set(skus)]),
+      fields: PRODUCT_NAME_FIELDS,
+    });
+    return records.flatMap((record) => toProductName(record) ?? []);
   }
 
   async byRowIds(ids: readonly number[]): Promise<Product[]> {

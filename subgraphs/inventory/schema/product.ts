@@ -4,6 +4,7 @@ import { requirePrincipal } from '../../../platform/graphql/require-principal.js
 import { toGlobalId } from '../../../schema/canonical/global-id.js';
 import type { Product } from '../../../schema/canonical/inventory.js';
 import { builder, Money } from '../builder.js';
+import { selectsOnly } from './selects-only.js';
 import { StockLevelType } from './stock-level.js';
 
 export const ProductType = builder.objectRef<Product>('Product').implement({
@@ -60,9 +61,15 @@ export const ProductType = builder.objectRef<Product>('Product').implement({
   }),
 });
 
+/** Other subgraphs mostly want a product's name (the portal's order lines): a lighter read then. */
+const wantsOnlyNames = selectsOnly('Product', new Set(['__typename', 'id', 'sku', 'name']));
+
 builder.asEntity(ProductType, {
   key: builder.selection<{ sku: string }>('sku'),
-  resolveReference: (reference, context) => context.loaders.productBySku.load(reference.sku),
+  resolveReference: (reference, context, info) =>
+    (wantsOnlyNames(info) ? context.loaders.productNameBySku : context.loaders.productBySku).load(
+      reference.sku,
+    ),
 });
 
 const ProductFilter = builder.inputType('ProductFilter', {

@@ -226,6 +226,49 @@ describe('inventory subgraph over HTTP', () => {
     });
   });
 
+  it('answers Product entities asked for their name alone as when asked for more', async () => {
+    const products = await odoo.client.searchRead('product.product', {
+      domain: [['default_code', '!=', false]],
+      fields: ['default_code', 'name', 'barcode', 'uom_id'],
+      limit: 3,
+    });
+    const r = [
+      ...products.map((p) => ({ __typename: 'Product', sku: p.default_code })),
+      { __typename: 'Product', sku: 'NO-SUCH' },
+    ];
+    const entities = (selection: string, fragments = '') =>
+      postAs(
+        subgraph.url,
+        internalPrincipal,
+        `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ${selection} } } ${fragments}`,
+        { r },
+      );
+    const names = products.map((p) => ({
+      __typename: 'Product',
+      id: expect.any(String),
+      sku: p.default_code,
+      name: p.name,
+    }));
+    expect((await entities('... on Product { id sku name } ... on Warehouse { code }')).body).toEqual({
+      data: { _entities: [...names, null] },
+    });
+    // A fragment asking for more reads the whole product.
+    const more = products.map((p, i) => ({
+      ...names[i],
+      barcode: p.barcode,
+      unit: p.uom_id?.name ?? 'Units',
+    }));
+    expect(
+      (await entities('... on Product { id sku name ...More }', 'fragment More on Product { barcode unit }'))
+        .body,
+    ).toEqual({
+      data: { _entities: [...more, null] },
+    });
+    expect((await entities('... on Product { id sku name barcode unit }')).body).toEqual({
+      data: { _entities: [...more, null] },
+    });
+  });
+
   it('costs the same Odoo calls for 50 products with stock as for 5', async () => {
     const query = `query ($n: Int!) { products(first: $n) { edges { node { sku listPrice { amount } stock { onHand { value } available { value } } } } } }`;
     const cost = async (n: number) => {
