@@ -25,6 +25,18 @@ export const ORDER_FIELDS = [
 
 export type OrderRecord = OdooRecord<'sale.order', (typeof ORDER_FIELDS)[number]>;
 
+/** The sale.order fields of an order read for a list showing its number, statuses and date only. */
+export const LISTED_ORDER_FIELDS = [
+  'name',
+  'partner_id',
+  'date_order',
+  'state',
+  'delivery_status',
+  'invoice_status',
+] as const;
+
+export type ListedOrderRecord = OdooRecord<'sale.order', (typeof LISTED_ORDER_FIELDS)[number]>;
+
 /** A money field with its record's currency; Odoo names a currency by its ISO code. */
 export function money(amount: string | null, currency: Many2One | null, model: string): MoneyShape {
   if (currency === null) throw new OdooProtocolError(`A ${model} record has no currency`, { model });
@@ -58,4 +70,41 @@ export function toOrder(record: OrderRecord): Order {
     },
     updatedAt: required(record.write_date, 'write_date', record.id),
   };
+}
+
+/** Order fields {@link toListedOrder} does not fill. */
+const unlistedFields = [
+  'customerReference',
+  'shippingAddressRowId',
+  'invoiceAddressRowId',
+  'totals',
+  'updatedAt',
+] as const satisfies readonly (keyof Order)[];
+
+/** Reading a field that was not read from Odoo is a bug: it throws rather than answer a made-up value. */
+const partialOrder = Object.create(
+  null,
+  Object.fromEntries(
+    unlistedFields.map((field) => [
+      field,
+      {
+        get(): never {
+          throw new Error(`Order.${field} was not read from Odoo (order read for a list)`);
+        },
+      },
+    ]),
+  ),
+) as object;
+
+/** An order read with {@link LISTED_ORDER_FIELDS} only; its other fields throw when read. */
+export function toListedOrder(record: ListedOrderRecord): Order {
+  const order = Object.create(partialOrder) as Order;
+  order.rowId = record.id;
+  order.number = required(record.name, 'name', record.id);
+  order.status = orderStatusOf(record.state, record.delivery_status, record.invoice_status);
+  order.deliveryStatus = deliveryStatusOf(record.delivery_status);
+  order.invoicingStatus = invoicingStatusOf(record.invoice_status);
+  order.orderedAt = required(record.date_order, 'date_order', record.id);
+  order.customerRowId = required(record.partner_id, 'partner_id', record.id).id;
+  return order;
 }

@@ -2,7 +2,7 @@ import type { Order, OrderFilter, OrderLine } from '../../../schema/canonical/or
 import type { OdooClient } from '../client.js';
 import { and, where } from '../domain.js';
 import { ORDER_LINE_FIELDS, ORDERED_LINE_FIELDS, toOrderedLine, toOrderLine } from './map-order-line.js';
-import { ORDER_FIELDS, toOrder } from './map-order.js';
+import { LISTED_ORDER_FIELDS, ORDER_FIELDS, toListedOrder, toOrder } from './map-order.js';
 import { orderDomain, tenantDomain, type SalesScope } from './order-domain.js';
 
 /** Newest first; the id breaks ties so that pages never overlap. */
@@ -62,6 +62,21 @@ export class OdooOrders {
       order: ORDER_ORDER,
     });
     return records.map(toOrder);
+  }
+
+  /**
+   * The same search reading only what a list of orders shows (see `toListedOrder`): less to read and
+   * convert when a request wants no more of them.
+   */
+  async searchListed({ filter, offset, limit }: OrderSearch): Promise<Order[]> {
+    const records = await this.client.searchRead('sale.order', {
+      domain: orderDomain(filter, this.scope),
+      fields: LISTED_ORDER_FIELDS,
+      offset,
+      limit,
+      order: ORDER_ORDER,
+    });
+    return records.map(toListedOrder);
   }
 
   /** How many orders match: one search_count, asked only when a client wants the total. */

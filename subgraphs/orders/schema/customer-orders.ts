@@ -9,13 +9,13 @@ builder.objectField(CustomerType, 'orders', (t) =>
     description: "The customer's orders, newest first, a page at a time.",
     requiresScopes: [['orders:read']],
     args: orderListArgs('Further conditions; a `customerId` other than this customer matches nothing.'),
-    resolve: (customer, args, context) => {
+    resolve: (customer, args, context, info) => {
       const filter = parseOrderListArgs(args);
       // Another customer's id asks for orders that are both this customer's and another's: none.
       // An empty status list is the canonical filter that matches nothing.
       if (filter.customerRowId !== undefined && filter.customerRowId !== customer.rowId)
-        return resolveOrderPage(context, args, { ...filter, statuses: [] });
-      return resolveOrderPage(context, args, { ...filter, customerRowId: customer.rowId });
+        return resolveOrderPage(context, args, { ...filter, statuses: [] }, info);
+      return resolveOrderPage(context, args, { ...filter, customerRowId: customer.rowId }, info);
     },
   }),
 );

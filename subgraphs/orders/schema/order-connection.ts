@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { throwIfIssues, type Issue } from '../../../platform/graphql/input-issues.js';
 import {
   checkPageArgs,
@@ -12,6 +13,7 @@ import { builder } from '../builder.js';
 import type { OrdersContext } from '../context.js';
 import { OrderFilterInput, parseOrderFilter } from './order-filter.js';
 import { OrderType } from './order.js';
+import { wantsOnlyListedOrders } from './page-selection.js';
 
 export const OrderConnection = builder.connectionObject(
   {
@@ -65,12 +67,22 @@ export function parseOrderListArgs(
   return filter;
 }
 
-/** One page of the orders matching `filter`, within the caller's scope. */
-export function resolveOrderPage(context: OrdersContext, args: PageArgs, filter: OrderFilter) {
+/**
+ * One page of the orders matching `filter`, within the caller's scope. A page asking no more of its
+ * orders than a list shows reads only that, and keeps those partial orders out of the loaders.
+ */
+export function resolveOrderPage(
+  context: OrdersContext,
+  args: PageArgs,
+  filter: OrderFilter,
+  info: GraphQLResolveInfo,
+) {
   const { orders } = context.loaders;
+  const listed = wantsOnlyListedOrders(info);
   return resolveCountedPage(
     args,
     async (offset, limit) => {
+      if (listed) return orders.searchListed({ filter, offset, limit });
       const found = await orders.search({ filter, offset, limit });
       context.loaders.prime(found);
       return found;

@@ -22,10 +22,10 @@ builder.queryFields((t) => ({
     authenticated: true,
     requiresScopes: [['orders:read']],
     args: orderListArgs('Conditions on the orders.'),
-    resolve: (_root, args, context) => {
+    resolve: (_root, args, context, info) => {
       requirePrincipal(context);
       const filter = parseOrderListArgs(args);
-      return resolveOrderPage(context, args, filter);
+      return resolveOrderPage(context, args, filter, info);
     },
   }),
 }));
