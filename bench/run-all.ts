@@ -11,9 +11,9 @@
  * f     both gateways again over the subgraphs' answers replayed from memory: each gateway's own work.
  *
  * The emulators have a child process, the subgraphs another, each gateway one of its own, and
- * autocannon loads them from this one; everything on loopback. Bounded: BENCH_SECONDS (default 10) measured after 2 s
+ * autocannon loads them from this one; everything on loopback. Bounded: BENCH_SECONDS (default 16) measured after 2 s
  * of warm-up per phase, BENCH_CONNECTIONS (default 16) in flight, BENCH_COLD_REQUESTS (default 20), and
- * a hard limit of 10 minutes. Caching needs Redis at REDIS_URL (default redis://127.0.0.1:6379); keys
+ * a hard limit of 15 minutes. Caching needs Redis at REDIS_URL (default redis://127.0.0.1:6379); keys
  * live under a namespace of this run, deleted at the end.
  */
 import { writeFile } from 'node:fs/promises';
@@ -32,13 +32,13 @@ import { startBackends, type Backends } from './support/backends.js';
 import type { SubgraphsReady } from './support/subgraphs-process.js';
 import { checkTargets } from './support/targets.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? '10');
+const seconds = Number(process.env.BENCH_SECONDS ?? '16');
 const connections = Number(process.env.BENCH_CONNECTIONS ?? '16');
 const coldRequests = Number(process.env.BENCH_COLD_REQUESTS ?? '20');
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const warmupSeconds = 2;
 const latencyMs = 20;
-const HARD_LIMIT_MS = 10 * 60_000;
+const HARD_LIMIT_MS = 15 * 60_000;
 const loadOptions = { connections, seconds, warmupSeconds };
 
 const children: ReadyChild<unknown>[] = [];
