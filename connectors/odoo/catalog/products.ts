@@ -1,3 +1,4 @@
+import { partialRecords } from '../partial-record.js';
 import type { OdooClient } from '../client.js';
 import { and, or, where, type Domain } from '../domain.js';
 import type { OdooRecord } from '../models.js';
@@ -64,29 +65,20 @@ const unnamedFields = [
   'updatedAt',
 ] as const satisfies readonly (keyof Product)[];
 
-/** Reading a field that was not read from Odoo is a bug: it throws rather than answer a made-up value. */
-const partialProduct = Object.create(
-  null,
-  Object.fromEntries(
-    unnamedFields.map((field) => [
-      field,
-      {
-        get(): never {
-          throw new Error(`Product.${field} was not read from Odoo (product read for its name)`);
-        },
-      },
-    ]),
-  ),
-) as object;
+const productNamed = partialRecords<Product, (typeof unnamedFields)[number]>(
+  'Product',
+  unnamedFields,
+  'product read for its name',
+);
 
 /** A product read with its SKU and name only; its other fields throw when read. */
 function toProductName(record: OdooRecord<'product.product', 'name' | 'default_code'>): Product | null {
   if (!record.default_code) return null;
-  const product = Object.create(partialProduct) as Product;
-  product.rowId = record.id;
-  product.sku = record.default_code;
-  product.name = record.name ?? record.default_code;
-  return product;
+  return productNamed({
+    rowId: record.id,
+    sku: record.default_code,
+    name: record.name ?? record.default_code,
+  });
 }
 
 function filterDomain(filter: ProductFilter): Domain {

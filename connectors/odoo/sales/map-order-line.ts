@@ -1,3 +1,4 @@
+import { partialRecords } from '../partial-record.js';
 import type { OrderLine } from '../../../schema/canonical/orders.js';
 import { OdooProtocolError } from '../errors.js';
 import type { OdooRecord } from '../models.js';
@@ -62,30 +63,21 @@ const unreadFields = [
   'total',
 ] as const satisfies readonly (keyof OrderLine)[];
 
-/** Reading a field that was not read from Odoo is a bug: it throws rather than answer a made-up value. */
-const partialLine = Object.create(
-  null,
-  Object.fromEntries(
-    unreadFields.map((field) => [
-      field,
-      {
-        get(): never {
-          throw new Error(`OrderLine.${field} was not read from Odoo (line read for its ordered quantity)`);
-        },
-      },
-    ]),
-  ),
-) as object;
+const orderedLine = partialRecords<OrderLine, (typeof unreadFields)[number]>(
+  'OrderLine',
+  unreadFields,
+  'line read for its ordered quantity',
+);
 
 /**
  * A line read with {@link ORDERED_LINE_FIELDS} only, for a request that wants no more of it than its
  * product and ordered quantity; its other fields throw when read.
  */
 export function toOrderedLine(record: OrderedLineRecord): OrderLine {
-  const line = Object.create(partialLine) as OrderLine;
-  line.rowId = record.id;
-  line.orderRowId = orderRowIdOf(record);
-  line.productRowId = record.product_id?.id ?? null;
-  line.orderedQuantity = toDecimalString(record.product_uom_qty ?? 0);
-  return line;
+  return orderedLine({
+    rowId: record.id,
+    orderRowId: orderRowIdOf(record),
+    productRowId: record.product_id?.id ?? null,
+    orderedQuantity: toDecimalString(record.product_uom_qty ?? 0),
+  });
 }

@@ -1,3 +1,4 @@
+import { partialRecords } from '../partial-record.js';
 import type { MoneyShape } from '../../../platform/graphql/create-subgraph-builder.js';
 import type { Order } from '../../../schema/canonical/orders.js';
 import { OdooProtocolError } from '../errors.js';
@@ -81,30 +82,21 @@ const unlistedFields = [
   'updatedAt',
 ] as const satisfies readonly (keyof Order)[];
 
-/** Reading a field that was not read from Odoo is a bug: it throws rather than answer a made-up value. */
-const partialOrder = Object.create(
-  null,
-  Object.fromEntries(
-    unlistedFields.map((field) => [
-      field,
-      {
-        get(): never {
-          throw new Error(`Order.${field} was not read from Odoo (order read for a list)`);
-        },
-      },
-    ]),
-  ),
-) as object;
+const listedOrder = partialRecords<Order, (typeof unlistedFields)[number]>(
+  'Order',
+  unlistedFields,
+  'order read for a list',
+);
 
 /** An order read with {@link LISTED_ORDER_FIELDS} only; its other fields throw when read. */
 export function toListedOrder(record: ListedOrderRecord): Order {
-  const order = Object.create(partialOrder) as Order;
-  order.rowId = record.id;
-  order.number = required(record.name, 'name', record.id);
-  order.status = orderStatusOf(record.state, record.delivery_status, record.invoice_status);
-  order.deliveryStatus = deliveryStatusOf(record.delivery_status);
-  order.invoicingStatus = invoicingStatusOf(record.invoice_status);
-  order.orderedAt = required(record.date_order, 'date_order', record.id);
-  order.customerRowId = required(record.partner_id, 'partner_id', record.id).id;
-  return order;
+  return listedOrder({
+    rowId: record.id,
+    number: required(record.name, 'name', record.id),
+    status: orderStatusOf(record.state, record.delivery_status, record.invoice_status),
+    deliveryStatus: deliveryStatusOf(record.delivery_status),
+    invoicingStatus: invoicingStatusOf(record.invoice_status),
+    orderedAt: required(record.date_order, 'date_order', record.id),
+    customerRowId: required(record.partner_id, 'partner_id', record.id).id,
+  });
 }

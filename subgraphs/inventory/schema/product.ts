@@ -4,7 +4,7 @@ import { requirePrincipal } from '../../../platform/graphql/require-principal.js
 import { toGlobalId } from '../../../schema/canonical/global-id.js';
 import type { Product } from '../../../schema/canonical/inventory.js';
 import { builder, Money } from '../builder.js';
-import { selectsOnly } from './selects-only.js';
+import { selectsOnly } from '../../../platform/graphql/selection.js';
 import { StockLevelType } from './stock-level.js';
 
 export const ProductType = builder.objectRef<Product>('Product').implement({

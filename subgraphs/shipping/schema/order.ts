@@ -2,7 +2,7 @@ import { requirePrincipal } from '../../../platform/graphql/require-principal.js
 import type { FulfillmentPackage } from '../../../schema/canonical/fulfillment.js';
 import type { Shipment } from '../../../schema/canonical/shipping.js';
 import { builder } from '../builder.js';
-import { selectedFieldNames } from '../selected-fields.js';
+import { selectedFieldNames } from '../../../platform/graphql/selection.js';
 import { OrderRef, ShipmentType, TRACKING_FIELDS, visibleShipment, type ShipmentSource } from './shipment.js';
 
 /** A parcel the WMS shipped whose tracking the carrier does not (yet) know. */

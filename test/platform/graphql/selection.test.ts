@@ -7,7 +7,7 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from 'graphql';
-import { selectedFieldNames } from '../../../subgraphs/shipping/selected-fields.js';
+import { selectedFieldNames } from '../../../platform/graphql/selection.js';
 
 function infoOf(query: string) {
   const document = parse(query);
