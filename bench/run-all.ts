@@ -66,19 +66,21 @@ const operations = (ready: SubgraphsReady): [string, BenchOperation][] => [
   ['portal', portalOperation(ready.customerId, ready.customerOrders)],
 ];
 
+/** Ours (in-flight de-duplication off) and @apollo/gateway, each in a process of its own, over `subgraphs`. */
+async function startGatewayPair(subgraphs: Pick<SubgraphsReady, 'urls' | 'identitySecret'>) {
+  const gateway = (kind: string) =>
+    start<{ url: string }>('bench/support/gateway-process.ts', {
+      BENCH_GATEWAY: kind,
+      BENCH_INPUT: JSON.stringify(subgraphs),
+    });
+  return { ours: await gateway('hive-no-dedup'), apollo: await gateway('apollo') };
+}
+
 /** a, b, and c/d caching off: ours and Apollo over one set of subgraphs without caches. */
 async function gatewaysSideBySide() {
   const backends = await startBackends({}, start);
   const { subgraphs } = backends;
-  const input = JSON.stringify(subgraphs.ready);
-  const ours = await start<{ url: string }>('bench/support/gateway-process.ts', {
-    BENCH_GATEWAY: 'hive-no-dedup',
-    BENCH_INPUT: input,
-  });
-  const apollo = await start<{ url: string }>('bench/support/gateway-process.ts', {
-    BENCH_GATEWAY: 'apollo',
-    BENCH_INPUT: input,
-  });
+  const { ours, apollo } = await startGatewayPair(subgraphs.ready);
   try {
     for (const [[name, operation], part] of operations(subgraphs.ready).map((o, i) => [o, 'ab'[i]!] as const))
       await compareGateways({ part, name, operation, ours, apollo, odoo: subgraphs.ready.odoo }, (gateway) =>
@@ -246,18 +248,10 @@ async function compareGateways(
  * gateways share the subgraphs' and emulators' work), but what tells the gateways apart.
  */
 async function gatewaysOverReplayedAnswers(ready: SubgraphsReady) {
-  const replay = await start<Record<string, string>>('bench/support/replay-subgraphs-process.ts', {
+  const replay = await start<SubgraphsReady['urls']>('bench/support/replay-subgraphs-process.ts', {
     BENCH_TARGETS: JSON.stringify(ready.urls),
   });
-  const input = JSON.stringify({ ...ready, urls: replay.ready });
-  const ours = await start<{ url: string }>('bench/support/gateway-process.ts', {
-    BENCH_GATEWAY: 'hive-no-dedup',
-    BENCH_INPUT: input,
-  });
-  const apollo = await start<{ url: string }>('bench/support/gateway-process.ts', {
-    BENCH_GATEWAY: 'apollo',
-    BENCH_INPUT: input,
-  });
+  const { ours, apollo } = await startGatewayPair({ ...ready, urls: replay.ready });
   try {
     for (const [name, operation] of operations(ready))
       await compareGateways(

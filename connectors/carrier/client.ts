@@ -4,7 +4,7 @@ import { createLogger, type Logger } from '../../platform/logger.js';
 import { answersHttp } from '../../platform/observability/answers-http.js';
 import { publishConnectorCall } from '../../platform/observability/channels.js';
 import { circuitName } from '../../platform/observability/circuit-name.js';
-import { createHttpClient, withDeadline, type HttpSend } from '../shared/http-client.js';
+import { httpClientFor, withDeadline, type HttpSend } from '../shared/http-client.js';
 import type {
   Parcel,
   PostalAddress,
@@ -113,7 +113,7 @@ export class CarrierClient {
   constructor(config: CarrierConfig, options: CarrierClientOptions = {}) {
     this.#config = config;
     this.#logger = options.logger ?? createLogger({ name: 'carrier-connector' });
-    const http = options.send ? { send: options.send, close: () => Promise.resolve() } : createHttpClient();
+    const http = httpClientFor(options.send);
     this.#send = http.send;
     this.#closeHttp = http.close;
     this.#onCall = options.onCall;

@@ -3,7 +3,7 @@ import type { Logger } from '../../platform/logger.js';
 import { answersHttp } from '../../platform/observability/answers-http.js';
 import { publishConnectorCall } from '../../platform/observability/channels.js';
 import { circuitName } from '../../platform/observability/circuit-name.js';
-import { createHttpClient, withDeadline, type HttpSend } from '../shared/http-client.js';
+import { httpClientFor, withDeadline, type HttpSend } from '../shared/http-client.js';
 import type { OdooConfig } from './config.js';
 import type { Domain } from './domain.js';
 import {
@@ -100,7 +100,7 @@ export class OdooClient {
   constructor(options: OdooClientOptions) {
     this.#config = options.config;
     this.#logger = options.logger;
-    const http = options.send ? { send: options.send, close: () => Promise.resolve() } : createHttpClient();
+    const http = httpClientFor(options.send);
     this.#send = http.send;
     this.#closeHttp = http.close;
     this.#onCall = options.onCall;

@@ -75,6 +75,14 @@ export function createHttpClient(): HttpClient {
   return { send, close: () => agent.close() };
 }
 
+/**
+ * A connector client's sender: the one its caller gave (the caller owns it, so there is nothing to
+ * close), or else a pool of its own from {@link createHttpClient}.
+ */
+export function httpClientFor(send: HttpSend | undefined): HttpClient {
+  return send ? { send, close: () => Promise.resolve() } : createHttpClient();
+}
+
 /** A header's value as one string (repeated headers joined), or null. */
 export function headerValue(headers: HttpResponse['headers'], name: string): string | null {
   const value = headers[name.toLowerCase()];

@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../../platform/logger.js';
 import { answersHttp } from '../../platform/observability/answers-http.js';
 import { publishConnectorCall } from '../../platform/observability/channels.js';
 import { circuitName } from '../../platform/observability/circuit-name.js';
-import { createHttpClient, withDeadline, type HttpSend } from '../shared/http-client.js';
+import { httpClientFor, withDeadline, type HttpSend } from '../shared/http-client.js';
 import type {
   Fulfillment,
   FulfillmentStatus,
@@ -80,7 +80,7 @@ export class WmsClient {
     this.#config = config;
     this.#logger = options.logger ?? createLogger({ name: 'wms-connector' });
     this.#onCall = options.onCall;
-    const http = options.send ? { send: options.send, close: () => Promise.resolve() } : createHttpClient();
+    const http = httpClientFor(options.send);
     this.#http = http.send;
     this.#closeHttp = http.close;
     this.#policies = createWmsPolicies(config);
