@@ -1,11 +1,10 @@
 import type { DeadLetter } from '../../../platform/events/dead-letters.js';
 import { EventError } from '../../../platform/events/event-errors.js';
-import { streamIdSchema } from '../../../platform/events/canonical-event.js';
 import { graphError } from '../../../platform/graphql/graph-error.js';
-import { throwIfIssues } from '../../../platform/graphql/input-issues.js';
 import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
 import { builder } from '../builder.js';
 import type { OperationsContext } from '../context.js';
+import { deadLetterConnection, deadLetterIdOf } from './dead-letter-connection.js';
 import { pageArgDescriptions, streamConnection, streamPageArgs } from './stream-page-args.js';
 
 const EventDeadLetterType = builder.objectRef<DeadLetter>('EventDeadLetter').implement({
@@ -41,27 +40,13 @@ const EventDeadLetterType = builder.objectRef<DeadLetter>('EventDeadLetter').imp
   }),
 });
 
-const EventDeadLetterConnection = builder.connectionObject(
-  {
-    type: EventDeadLetterType,
-    name: 'EventDeadLetterConnection',
-    description: 'A page of dead-lettered events, oldest first.',
-    edgesNullable: { list: false, items: false },
-    nodeNullable: false,
-    edgesField: { description: 'The dead letters of this page, each with its cursor.' },
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many dead letters there are in all.',
-        resolve: (_page, _args, context) => deadLettersOf(context).count(),
-      }),
-    }),
-  },
-  {
-    name: 'EventDeadLetterEdge',
-    description: 'A dead-lettered event in a page, with its cursor.',
-    nodeField: { description: 'The dead letter.' },
-  },
-);
+const EventDeadLetterConnection = deadLetterConnection({
+  type: EventDeadLetterType,
+  name: 'EventDeadLetter',
+  many: 'dead-lettered events',
+  one: 'dead-lettered event',
+  count: (context) => deadLettersOf(context).count(),
+});
 
 const ReplayedEventType = builder
   .objectRef<{ deadLetterId: string; id: string; duplicate: boolean }>('ReplayedEventDeadLetter')
@@ -111,9 +96,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'The dead letter, `EventDeadLetter.id`.' }) },
     resolve: async (_root, args, context) => {
       requirePrincipal(context);
-      const id = String(args.id);
-      if (!streamIdSchema.safeParse(id).success)
-        throwIfIssues([{ argument: 'id', message: 'not a dead letter id' }]);
+      const id = deadLetterIdOf(args.id);
       try {
         return { deadLetterId: id, ...(await deadLettersOf(context).replay(id)) };
       } catch (error) {

@@ -1,4 +1,3 @@
-import { streamIdSchema } from '../../../platform/events/canonical-event.js';
 import { graphError } from '../../../platform/graphql/graph-error.js';
 import { throwIfIssues } from '../../../platform/graphql/input-issues.js';
 import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
@@ -6,6 +5,7 @@ import { WebhookError } from '../../../platform/webhooks/webhook-errors.js';
 import { builder } from '../builder.js';
 import type { OperationsContext } from '../context.js';
 import type { WebhookDeadLetter } from '../webhook-delivery-health.js';
+import { deadLetterConnection, deadLetterIdOf } from './dead-letter-connection.js';
 import { pageArgDescriptions, streamConnection, streamPageArgs } from './stream-page-args.js';
 
 const WebhookDeadLetterType = builder.objectRef<WebhookDeadLetter>('WebhookDeadLetter').implement({
@@ -26,27 +26,13 @@ const WebhookDeadLetterType = builder.objectRef<WebhookDeadLetter>('WebhookDeadL
   }),
 });
 
-const WebhookDeadLetterConnection = builder.connectionObject(
-  {
-    type: WebhookDeadLetterType,
-    name: 'WebhookDeadLetterConnection',
-    description: 'A page of dead-lettered webhook deliveries, oldest first.',
-    edgesNullable: { list: false, items: false },
-    nodeNullable: false,
-    edgesField: { description: 'The dead letters of this page, each with its cursor.' },
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many dead letters there are in all.',
-        resolve: (_page, _args, context) => webhooksOf(context).countDeadLetters(),
-      }),
-    }),
-  },
-  {
-    name: 'WebhookDeadLetterEdge',
-    description: 'A dead-lettered delivery in a page, with its cursor.',
-    nodeField: { description: 'The dead letter.' },
-  },
-);
+const WebhookDeadLetterConnection = deadLetterConnection({
+  type: WebhookDeadLetterType,
+  name: 'WebhookDeadLetter',
+  many: 'dead-lettered webhook deliveries',
+  one: 'dead-lettered delivery',
+  count: (context) => webhooksOf(context).countDeadLetters(),
+});
 
 interface ReplayedDelivery {
   deadLetter: WebhookDeadLetter;
@@ -105,9 +91,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'The dead letter, `WebhookDeadLetter.id`.' }) },
     resolve: async (_root, args, context) => {
       const principal = requirePrincipal(context);
-      const id = String(args.id);
-      if (!streamIdSchema.safeParse(id).success)
-        throwIfIssues([{ argument: 'id', message: 'not a dead letter id' }]);
+      const id = deadLetterIdOf(args.id);
       try {
         const replayed = await webhooksOf(context).replay(
           { principalId: principal.id, tenantPartnerId: null },
