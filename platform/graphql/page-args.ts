@@ -1,6 +1,6 @@
 import { cursorToOffset, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { graphError } from './graph-error.js';
-import type { Issue } from './input-issues.js';
+import { throwIfIssues, type Issue } from './input-issues.js';
 
 /** The most items one page may hold; larger pages are refused rather than silently cut. */
 export const MAX_PAGE_SIZE = 100;
@@ -23,11 +23,15 @@ export function checkPageSize(size: number | null | undefined, argument: 'first'
   }
 }
 
-/** Adds a problem per bad page argument to `issues` (a page size out of range, a cursor not ours). */
-export function checkPageArgs(args: PageArgs, issues: Issue[]): void {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
+/** Adds a problem to `issues` when `first` is outside 1..MAX_PAGE_SIZE. */
+function checkFirst(first: number, issues: Issue[]): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
     issues.push({ argument: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` });
+}
+
+/** Adds a problem per bad page argument to `issues` (a page size out of range, a cursor not ours). */
+export function checkPageArgs(args: PageArgs, issues: Issue[]): void {
+  checkFirst(args.first ?? DEFAULT_PAGE_SIZE, issues);
   if (!args.after) return;
   let offset = Number.NaN;
   try {
@@ -60,4 +64,40 @@ export async function resolveCountedPage<T>(
   );
   let total: Promise<number> | undefined;
   return { ...page, countTotal: () => (total ??= count()) };
+}
+
+/**
+ * The arguments of a list paged by key (the cursor names the last item seen, not an offset): `first`
+ * (default DEFAULT_PAGE_SIZE) and `after` read by `decode`, which answers null for what is not a cursor
+ * of this list. BAD_USER_INPUT, one issue per bad argument, otherwise.
+ */
+export function keysetPageArgs<C>(
+  args: PageArgs,
+  decode: (after: string) => C | null,
+): { first: number; after: C | null } {
+  const issues: Issue[] = [];
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  checkFirst(first, issues);
+  const after = args.after ? decode(args.after) : null;
+  if (args.after && after === null)
+    issues.push({ argument: 'after', message: 'not a cursor from this list' });
+  throwIfIssues(issues);
+  return { first, after };
+}
+
+/** A page of a list paged by key as a Relay connection, each item's cursor from `cursorOf`. */
+export function keysetConnection<T>(
+  items: readonly T[],
+  cursorOf: (item: T) => string,
+  page: { hasNextPage: boolean; hasPreviousPage: boolean },
+) {
+  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      ...page,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }

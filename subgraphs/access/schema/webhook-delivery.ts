@@ -1,6 +1,10 @@
 import { graphError } from '../../../platform/graphql/graph-error.js';
-import { throwIfIssues, type Issue } from '../../../platform/graphql/input-issues.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../platform/graphql/page-args.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  keysetConnection,
+  keysetPageArgs,
+  MAX_PAGE_SIZE,
+} from '../../../platform/graphql/page-args.js';
 import type { DeliveryAttempt } from '../../../platform/webhooks/delivery-log.js';
 import { WebhookError } from '../../../platform/webhooks/webhook-errors.js';
 import { builder } from '../builder.js';
@@ -101,37 +105,20 @@ builder.queryField('webhookDeliveries', (t) =>
     },
     resolve: async (_root, args, context) => {
       const { webhooks, owner } = requireWebhooks(context);
-      const first = args.first ?? DEFAULT_PAGE_SIZE;
-      const issues: Issue[] = [];
-      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
-        issues.push({ argument: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` });
-      if (args.after && !RECORD_ID.test(args.after))
-        issues.push({ argument: 'after', message: 'not a cursor from this list' });
-      throwIfIssues(issues);
+      const { first, after } = keysetPageArgs(args, (cursor) => (RECORD_ID.test(cursor) ? cursor : null));
       let attempts: DeliveryAttempt[];
       try {
         // One more than asked tells whether another page follows.
-        attempts = await webhooks.deliveries(
-          owner,
-          String(args.endpointId),
-          first + 1,
-          args.after ?? undefined,
-        );
+        attempts = await webhooks.deliveries(owner, String(args.endpointId), first + 1, after ?? undefined);
       } catch (error) {
         if (error instanceof WebhookError && error.code === 'UNKNOWN_ENDPOINT')
           throw graphError('NOT_FOUND', 'No such webhook endpoint.', { cause: error });
         throw error;
       }
-      const page = attempts.slice(0, first);
-      return {
-        edges: page.map((node) => ({ cursor: node.id, node })),
-        pageInfo: {
-          hasNextPage: attempts.length > first,
-          hasPreviousPage: Boolean(args.after),
-          startCursor: page[0]?.id ?? null,
-          endCursor: page.at(-1)?.id ?? null,
-        },
-      };
+      return keysetConnection(attempts.slice(0, first), (attempt) => attempt.id, {
+        hasNextPage: attempts.length > first,
+        hasPreviousPage: after !== null,
+      });
     },
   }),
 );

@@ -1,8 +1,12 @@
 import type { StuckOrder } from '../../../platform/orchestration/progress-reader.js';
 import { decodeStuckCursor } from '../../../platform/orchestration/progress-reader.js';
 import { graphError } from '../../../platform/graphql/graph-error.js';
-import { throwIfIssues, type Issue } from '../../../platform/graphql/input-issues.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../platform/graphql/page-args.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  keysetConnection,
+  keysetPageArgs,
+  MAX_PAGE_SIZE,
+} from '../../../platform/graphql/page-args.js';
 import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
 import { builder } from '../builder.js';
 import { OrderType } from './order.js';
@@ -78,25 +82,13 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       requirePrincipal(context);
-      const issues: Issue[] = [];
-      const first = args.first ?? DEFAULT_PAGE_SIZE;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
-        issues.push({ argument: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` });
-      const after = args.after ? decodeStuckCursor(args.after) : null;
-      if (args.after && !after) issues.push({ argument: 'after', message: 'not a cursor from this list' });
-      throwIfIssues(issues);
+      const { first, after } = keysetPageArgs(args, decodeStuckCursor);
       if (!context.progress) throw graphError('ORCHESTRATION_UNAVAILABLE');
       const page = await context.progress.reader.stuck(first, after);
-      const edges = page.orders.map((node) => ({ cursor: node.cursor, node }));
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: page.hasNextPage,
-          hasPreviousPage: after !== null,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
+      return keysetConnection(page.orders, (order) => order.cursor, {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after !== null,
+      });
     },
   }),
 }));
