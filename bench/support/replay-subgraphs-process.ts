@@ -7,18 +7,22 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { request } from 'undici';
+import { createHttpClient, type HttpResponse } from '../../connectors/shared/http-client.js';
+import { IDENTITY_HEADER } from '../../platform/auth/identity-token.js';
 import { readBodyText, sendJson } from '../../connectors/shared/http-io.js';
 
 const targets = JSON.parse(process.env.BENCH_TARGETS ?? '{}') as Record<string, string>;
-const IDENTITY_HEADER = 'x-dg-identity';
+
 const MAX_BODY_BYTES = 1_000_000;
+/** How long the real subgraph may take to answer a body seen for the first time. */
+const FORWARD_TIMEOUT_MS = 30_000;
+const http = createHttpClient();
 let misses = 0;
 const servers: Server[] = [];
 const urls: Record<string, string> = {};
 
 for (const [name, target] of Object.entries(targets)) {
-  const answers = new Map<string, Promise<{ status: number; text: string }>>();
+  const answers = new Map<string, Promise<HttpResponse>>();
   const server = createServer((req, res) => {
     if (req.url === '/__replay/misses') return sendJson(res, 200, { misses });
     void readBodyText(req, MAX_BODY_BYTES)
@@ -27,14 +31,15 @@ for (const [name, target] of Object.entries(targets)) {
         if (!answer) {
           misses += 1;
           const identity = req.headers[IDENTITY_HEADER];
-          answer = request(target, {
+          answer = http.send(target, {
             method: 'POST',
             headers: {
               'content-type': 'application/json',
               ...(typeof identity === 'string' ? { [IDENTITY_HEADER]: identity } : {}),
             },
             body,
-          }).then(async (response) => ({ status: response.statusCode, text: await response.body.text() }));
+            signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+          });
           answers.set(body, answer);
           answer.catch(() => answers.delete(body));
         }
@@ -58,7 +63,7 @@ for (const [name, target] of Object.entries(targets)) {
 process.send?.(urls);
 process.on('disconnect', () => {
   for (const server of servers) server.closeAllConnections();
-  void Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))).then(() =>
-    process.exit(0),
-  );
+  void Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))))
+    .then(() => http.close())
+    .then(() => process.exit(0));
 });
