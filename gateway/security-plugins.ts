@@ -13,6 +13,7 @@ import { useIntrospectionPolicy } from './plugins/useIntrospectionPolicy.js';
 import { usePartnerErrors } from './plugins/usePartnerErrors.js';
 import { usePersistedDocuments } from './plugins/usePersistedDocuments.js';
 import { useRateLimit } from './plugins/useRateLimit.js';
+import type { OperationCosts } from './operation-cost.js';
 
 /** Rate limits, audit and trusted documents of the gateway; every field is optional. */
 export interface SecurityOptions {
@@ -41,6 +42,8 @@ export interface SecurityContext {
   supergraphSdl: string;
   /** Who is calling, shared with authentication so a key is looked up once per request. */
   authenticator: RequestAuthenticator;
+  /** Operation costs, shared with the cost limit: the rate limiter spends the same units. */
+  costs: OperationCosts;
 }
 
 /** The security plugins, in two groups: before authentication and after the field authorization. */
@@ -86,7 +89,12 @@ export function securityPlugins(options: SecurityOptions = {}, context: Security
   ];
   const afterAuthorization: GatewayPlugin<DgContext>[] = [
     useIntrospectionPolicy({ refusePartners: context.mode === 'production' }),
-    useRateLimit({ buckets, partner: options.partnerBudget, internal: options.internalBudget }),
+    useRateLimit({
+      buckets,
+      partner: options.partnerBudget,
+      internal: options.internalBudget,
+      costs: context.costs,
+    }),
   ];
   return { beforeAuthentication, afterAuthorization, audit };
 }

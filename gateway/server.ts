@@ -26,7 +26,11 @@ import { useHealthEndpoints } from './plugins/useHealthEndpoints.js';
 import { useIdentityPropagation } from './plugins/useIdentityPropagation.js';
 import { useLandingPage } from './plugins/useLandingPage.js';
 import { useMetrics } from './plugins/useMetrics.js';
-import { useOperationLimits, type OperationLimitsOptions } from './plugins/useOperationLimits.js';
+import {
+  operationCostsUnder,
+  useOperationLimits,
+  type OperationLimitsOptions,
+} from './plugins/useOperationLimits.js';
 import { useOperationsPage, type OperationsPageOptions } from './plugins/useOperationsPage.js';
 import type { GraphAnswer } from './plugins/useOperationsPageSummary.js';
 import { useCallBudget } from './plugins/useCallBudget.js';
@@ -112,7 +116,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     jwt: options.jwt,
     logger,
   });
+  const costs = operationCostsUnder(options.limits);
   const security = securityPlugins(options.security, {
+    costs,
     authenticator,
     mode: options.mode ?? 'demo',
     logger,
@@ -181,7 +187,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         recheckMs: options.credentialRecheckMs,
         logger,
       }),
-      ...useOperationLimits(options.limits),
+      ...useOperationLimits(options.limits, costs),
       useFieldAuthorization({ supergraphSdl: supergraph, logger }),
       ...security.afterAuthorization,
       useIdentityPropagation({ secret: options.identitySecret }),

@@ -44,6 +44,11 @@ export const OPERATION_LIMIT_DEFAULTS: Required<OperationLimitsOptions> = {
   ...COST_MODEL_DEFAULTS,
 };
 
+/** Operation costs under the cost model of these limits, for the cost limit and the rate limiter alike. */
+export function operationCostsUnder(options: OperationLimitsOptions = {}): OperationCosts {
+  return new OperationCosts({ ...OPERATION_LIMIT_DEFAULTS, ...options });
+}
+
 /** One LIMIT_EXCEEDED error in place of armor's own, which carries no code. */
 function report(context: ValidationContext | null, error: GraphQLError): void {
   const message = error.message.replace(/^Syntax Error: /, '');
@@ -87,9 +92,11 @@ function exceedsTokens(query: string, limit: number): number | null {
  * Depth, aliases, directives, tokens, cost (graphql-armor, a maintained set of validation rules) and
  * root fields, refused as validation errors with `extensions.code: "LIMIT_EXCEEDED"` and the limit in the message.
  */
-export function useOperationLimits(options: OperationLimitsOptions = {}): GatewayPlugin<DgContext>[] {
+export function useOperationLimits(
+  options: OperationLimitsOptions = {},
+  costs: OperationCosts = operationCostsUnder(options),
+): GatewayPlugin<DgContext>[] {
   const limits = { ...OPERATION_LIMIT_DEFAULTS, ...options };
-  const costs = new OperationCosts(limits);
   // Query texts already counted under the token limit, so a query sent again is not lexed again.
   const withinTokens = new LRUCache<string, true>({
     maxSize: 4_000_000,

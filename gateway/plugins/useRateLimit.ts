@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { graphError } from '../../platform/graphql/graph-error.js';
 import type { BucketSpec, TokenBuckets } from '../../platform/rate-limit/token-buckets.js';
 import type { DgContext } from '../gateway-context.js';
-import { OperationCosts, type CostModel } from '../operation-cost.js';
+import { OperationCosts } from '../operation-cost.js';
 
 export interface RateLimitOptions {
   /** Where the budgets are kept (Redis, or memory for a single gateway). Required. */
@@ -13,8 +13,9 @@ export interface RateLimitOptions {
   partner?: BucketSpec | null;
   /** Each internal principal's budget. Default null: unlimited. */
   internal?: BucketSpec | null;
-  /** How cost is counted; the same model as the cost limit. Default: its defaults. */
-  costModel?: CostModel;
+  /** The costs the cost limit keeps (useOperationLimits), so that both count in the same units and an
+   * operation's cost is worked out once. Default: costs under the default model. */
+  costs?: OperationCosts;
 }
 
 export const DEFAULT_PARTNER_BUDGET: BucketSpec = { capacity: 20_000, refillPerSecond: 20_000 / 60 };
@@ -31,7 +32,7 @@ function budgetOf(options: RateLimitOptions, principal: Principal | null): Bucke
  * (an operation refused for its size spends nothing). A store that cannot be reached fails the operation.
  */
 export function useRateLimit(options: RateLimitOptions): GatewayPlugin<DgContext> {
-  const costs = new OperationCosts(options.costModel);
+  const costs = options.costs ?? new OperationCosts();
   const refusal = async (args: ExecutionArgs, principal: Principal | null, budget: BucketSpec) => {
     const cost = costs.of(args.schema, args.document, args.operationName, args.variableValues ?? {});
     const taken = await options.buckets.take(`cost:${principal?.id ?? 'anonymous'}`, cost, budget);
