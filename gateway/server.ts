@@ -40,6 +40,7 @@ import { openResponseCache, type ResponseCacheSettings } from './plugins/useResp
 import { subgraphsOf } from './readiness.js';
 import { securityPlugins, type SecurityOptions } from './security-plugins.js';
 import { GRAPHIQL_PATH, GRAPHQL_PATH, serveGateway } from './serve-gateway.js';
+import { createSubgraphFetch } from './subgraph-fetch.js';
 import { subgraphTransportEntries } from './transport-entries.js';
 
 export interface StartGatewayOptions {
@@ -125,8 +126,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     supergraphSdl: supergraph,
   });
   const responseCache = options.responseCache ? await openResponseCache(options.responseCache, logger) : null;
+  const subgraphFetch = createSubgraphFetch();
   const runtime = createGatewayRuntime<DgContext>({
     supergraph,
+    fetchAPI: { fetch: subgraphFetch.fetch },
     unifiedGraphHandler,
     transportEntries: subgraphTransportEntries({
       deduplicateInflightRequests: options.deduplicateInflightRequests,
@@ -230,6 +233,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       await server.close();
       await responseCache?.close();
+      await subgraphFetch.close();
       await flushTracing();
     },
   };
