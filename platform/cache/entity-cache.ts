@@ -24,8 +24,9 @@ export interface CacheLoad<T> {
   /** Reads the keys from the source, within the caller's scope; a key left out of the answer is null. */
   fetch(keys: readonly string[]): Promise<ReadonlyMap<string, T>>;
   /**
-   * Row-level check of a cached value for this caller. A value it refuses is not served: the key is
-   * fetched through `fetch` (in the caller's scope) instead. Default: every value is visible.
+   * Check of a cached value: row-level, whether this caller may see it, or whether it has the shape
+   * this code reads. A value it refuses is not served: the key is fetched through `fetch` (in the
+   * caller's scope) instead. Default: every value is visible.
    */
   visible?(value: T): boolean;
 }

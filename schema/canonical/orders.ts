@@ -107,6 +107,8 @@ export interface ProductReference {
   rowId: number;
   /** Null for a product without an SKU, which the catalogue does not expose. */
   sku: string | null;
+  /** The catalogue name, as the inventory subgraph's Product.name reads it (lines provide it). */
+  name: string;
   unit: string;
 }
 

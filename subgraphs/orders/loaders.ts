@@ -156,7 +156,8 @@ export function createOrdersLoaders(
     ),
     productById: cachedByKey(
       cache,
-      { type: 'product-ref' },
+      // An entry cached before references carried the product's name is read again from Odoo.
+      { type: 'product-ref', visible: (product) => typeof product.name === 'string' },
       (ids: readonly number[]) => products.byIds(ids),
       (product) => product.rowId,
       Number,

@@ -21,6 +21,7 @@ import { DEMO_INTERNAL_API_KEY, DEMO_PARTNER1_API_KEY } from '../../gateway/auth
 import { createLogger } from '../../platform/logger.js';
 import { toGlobalId } from '../../schema/canonical/global-id.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../../stack/embedded-stack.js';
+import { sample, scrape } from '../observability/prometheus-text.js';
 
 describe('the graph through the gateway', () => {
   let stack: EmbeddedStack;
@@ -160,6 +161,44 @@ describe('the graph through the gateway', () => {
       status: 401,
       errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }],
     });
+  });
+
+  it('answers the names of order lines’ products from the orders subgraph, without a trip to inventory', async () => {
+    const ask = async (productFields: string) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_INTERNAL_API_KEY}` },
+        body: JSON.stringify({
+          query: `{ orders(first: 5) { edges { node { lines { product { ${productFields} } } } } } }`,
+        }),
+      });
+      const result = (await response.json()) as {
+        data?: {
+          orders: { edges: { node: { lines: { product: { sku: string; name: string } | null }[] } }[] };
+        };
+        errors?: unknown;
+      };
+      expect(result.errors).toBeUndefined();
+      return result.data!.orders.edges.flatMap((edge) =>
+        edge.node.lines.flatMap((line) => line.product ?? []),
+      );
+    };
+    const inventoryFetches = async () =>
+      sample(await scrape(url), 'dg_subgraph_fetches_total', { subgraph: 'inventory' }) ?? 0;
+
+    const before = await inventoryFetches();
+    const products = await ask('sku name');
+    expect(await inventoryFetches()).toBe(before);
+    expect(products.length).toBeGreaterThan(0);
+    const names = await odoo.searchRead('product.product', {
+      domain: [['default_code', 'in', products.map((product) => product.sku)]],
+      fields: ['default_code', 'name'],
+    });
+    for (const product of products)
+      expect(product.name).toBe(names.find((record) => record.default_code === product.sku)!.name);
+    // A field only inventory has still goes there.
+    await ask('sku name barcode');
+    expect(await inventoryFetches()).toBeGreaterThan(before);
   });
 
   it('costs the same number of Odoo calls for a page of 50 orders with everything as for a page of 5', async () => {

@@ -30,13 +30,21 @@ export interface ProductFilter {
   barcode?: string;
 }
 
+/**
+ * A product's name as the graph shows it: Odoo's `name`, else its SKU. Order lines read it the same way
+ * (sales/product-references.ts), since they provide Product.name for the inventory subgraph.
+ */
+export function productName(record: { name: string | null; default_code: string | null }): string {
+  return record.name ?? record.default_code ?? '';
+}
+
 function toProduct(record: ProductRecord): Product | null {
   // A variant without a SKU is not part of the sellable catalogue the graph exposes.
   if (!record.default_code) return null;
   return {
     rowId: record.id,
     sku: record.default_code,
-    name: record.name ?? record.default_code,
+    name: productName(record),
     barcode: record.barcode,
     description: record.description_sale,
     category: record.categ_id?.name ?? null,
@@ -77,7 +85,7 @@ function toProductName(record: OdooRecord<'product.product', 'name' | 'default_c
   return productNamed({
     rowId: record.id,
     sku: record.default_code,
-    name: record.name ?? record.default_code,
+    name: productName(record),
   });
 }
 

@@ -19,14 +19,16 @@ export const OrderLineType = builder.objectRef<OrderLine>('OrderLine').implement
       resolve: (l) => toGlobalId('OrderLine', l.rowId),
     }),
     product: t.field({
-      type: ProductRef,
+      // The line's product is read anyway (for its SKU and unit), with its name: a page of orders with
+      // product names needs no trip to the inventory subgraph.
+      type: ProductRef.provides<{ name: string }>('name'),
       nullable: true,
       description:
         'The catalogue product, by SKU; null for a line without a catalogue product (a service or fee without an SKU).',
       resolve: async (l, _args, context) => {
         if (l.productRowId === null) return null;
         const product = await context.loaders.productById.load(l.productRowId);
-        return product?.sku ? { sku: product.sku } : null;
+        return product?.sku ? { sku: product.sku, name: product.name } : null;
       },
     }),
     description: t.exposeString('description', {
