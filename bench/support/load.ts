@@ -39,6 +39,16 @@ export async function probe(url: string, operation: BenchOperation): Promise<unk
   return result.data;
 }
 
+/** Unmeasured closed-loop load on `url`: `connections` requests in flight for `seconds`. */
+export async function warmUp(
+  url: string,
+  operation: BenchOperation,
+  options: { connections: number; seconds: number },
+): Promise<void> {
+  const request = { method: 'POST' as const, headers: BENCH_HEADERS, body: operation.body };
+  await autocannon({ url, ...request, connections: options.connections, duration: options.seconds });
+}
+
 /**
  * Closed-loop load on `url` with `connections` requests in flight: `warmupSeconds` unmeasured, then
  * `seconds` measured; `between` runs after the warm-up (e.g. to read a counter). A checked request
@@ -52,7 +62,7 @@ export async function load(
 ): Promise<LoadResult> {
   await probe(url, operation);
   const request = { method: 'POST' as const, headers: BENCH_HEADERS, body: operation.body };
-  await autocannon({ url, ...request, connections: options.connections, duration: options.warmupSeconds });
+  await warmUp(url, operation, { connections: options.connections, seconds: options.warmupSeconds });
   await options.between?.();
   let graphqlErrors = 0;
   const onResponse = (status: number, body: string) => {
