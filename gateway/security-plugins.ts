@@ -9,6 +9,7 @@ import type { RequestAuthenticator } from './auth/request-authenticator.js';
 import type { DgContext } from './gateway-context.js';
 import { useAudit } from './plugins/useAudit.js';
 import { useAuthFailureThrottle } from './plugins/useAuthFailureThrottle.js';
+import { OPERATIONS_SIGN_IN_PATH } from './plugins/useOperationsPage.js';
 import { useIntrospectionPolicy } from './plugins/useIntrospectionPolicy.js';
 import { usePartnerErrors } from './plugins/usePartnerErrors.js';
 import { usePersistedDocuments } from './plugins/usePersistedDocuments.js';
@@ -65,6 +66,7 @@ export function securityPlugins(options: SecurityOptions = {}, context: Security
     useAuthFailureThrottle({
       buckets,
       failures: options.authFailures,
+      signInPaths: [OPERATIONS_SIGN_IN_PATH],
       logger,
       onThrottled: ({ request, clientAddress }) =>
         audit.record({

@@ -166,6 +166,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         graphiqlPath: GRAPHIQL_PATH,
         headers: options.sandboxHeaders,
       }),
+      // Before the operations page: its sign-in is throttled like any other wrong credential.
+      ...security.beforeAuthentication,
       // `/ops`: its GraphQL comes back through this runtime with the operator's key, every check applied.
       useOperationsPage({
         authenticator,
@@ -182,7 +184,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
           return (await response.json()) as GraphAnswer;
         },
       }),
-      ...security.beforeAuthentication,
       useApiKeyAuth(authenticator),
       useCredentialExpiry({
         store: options.apiKeys,

@@ -11,29 +11,36 @@ export interface AuthFailureThrottleOptions {
   failures?: BucketSpec;
   /** Where throttled addresses are logged. Default none. */
   logger?: Logger;
+  /**
+   * Paths whose POST carries a credential in its body rather than a header (the operations page's
+   * sign-in): a wrong key there is a guess like any other. Default none.
+   */
+  signInPaths?: readonly string[];
   /** Told of each refused request (e.g. to audit it). Default none. */
   onThrottled?: (refused: { clientAddress: string; request: Request; retryAfterSeconds: number }) => unknown;
 }
 
 export const DEFAULT_AUTH_FAILURES: BucketSpec = { capacity: 10, refillPerSecond: 10 / 60 };
 
-function presentsCredential(request: Request): boolean {
-  return request.headers.has('authorization') || request.headers.has('x-api-key');
+function presentsCredential(request: Request, signInPaths: readonly string[]): boolean {
+  if (request.headers.has('authorization') || request.headers.has('x-api-key')) return true;
+  return request.method === 'POST' && signInPaths.includes(new URL(request.url).pathname);
 }
 
 /**
  * Throttles guessing of credentials over HTTP: each 401 answered to a request that presented a credential
  * spends one token of its client address's bucket; an address with an empty bucket is refused with
  * RATE_LIMITED, 429 and `Retry-After` before its credential is looked at again. Register it before
- * authentication.
+ * authentication and before the sign-in paths' handler.
  */
 export function useAuthFailureThrottle(options: AuthFailureThrottleOptions): GatewayPlugin {
   const spec = options.failures ?? DEFAULT_AUTH_FAILURES;
+  const signInPaths = options.signInPaths ?? [];
   const addresses = new WeakMap<Request, string>();
   return {
     async onRequest(payload) {
       const { request, serverContext, fetchAPI } = payload;
-      if (!presentsCredential(request)) return;
+      if (!presentsCredential(request, signInPaths)) return;
       const clientAddress = clientAddressOf(serverContext);
       addresses.set(request, clientAddress);
       const check = await options.buckets.take(`authfail:${clientAddress}`, 1, spec, { dryRun: true });

@@ -29,6 +29,8 @@ export interface OperationsPageOptions {
 
 /** The scope the page requires; the caller must be internal too. */
 export const OPERATIONS_PAGE_SCOPE = 'operations:read';
+/** Where the operator signs in: a JSON POST whose body carries the key. */
+export const OPERATIONS_SIGN_IN_PATH = '/ops/session';
 
 const PAGE_DIR = fileURLToPath(new URL('../ops-page/', import.meta.url));
 /** uPlot's `main` is in its `dist/`, beside the IIFE build and the stylesheet. */
@@ -93,7 +95,7 @@ export function useOperationsPage(options: OperationsPageOptions): GatewayPlugin
       return new Response(await fileText(`${PAGE_DIR}index.html`), { headers: PAGE_HEADERS });
     }
     // JSON, not a form: the gateway's request guard refuses what a cross-site form could post (CSRF).
-    if (path === '/ops/session' && request.method === 'POST') {
+    if (path === OPERATIONS_SIGN_IN_PATH && request.method === 'POST') {
       const body = (await request.json().catch(() => null)) as { key?: unknown } | null;
       const key = await allowedKey(typeof body?.key === 'string' ? body.key.trim() : null);
       if (!key)

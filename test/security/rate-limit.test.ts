@@ -142,6 +142,41 @@ describe('wrong credentials', () => {
     expect(lookups).toBe(asked);
   });
 
+  it('count wrong keys at the operations page’s sign-in, which shares the address’s bucket', async () => {
+    let asked = 0;
+    const fresh = await startSecurityGraph({
+      apiKeys: {
+        ...securityKeyStore,
+        authenticate: (key) => {
+          asked += 1;
+          return securityKeyStore.authenticate(key);
+        },
+      },
+      security: { redis, redisNamespace: namespace(), authFailures: { capacity: 2, refillPerSecond: 0.01 } },
+    });
+    const signIn = (key: string) =>
+      fetch(new URL('/ops/session', fresh.gateway.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key }),
+      });
+    try {
+      for (let i = 0; i < 2; i += 1) expect((await signIn(`guess-${i}`)).status).toBe(401);
+      const before = asked;
+      const refused = await signIn('guess-2');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60);
+      expect(
+        ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+      ).toBe('RATE_LIMITED');
+      // The same address's GraphQL requests with a key are refused too, and no key is looked up.
+      expect((await post(fresh.gateway.url, '{ __typename }', as('partner'))).status).toBe(429);
+      expect(asked).toBe(before);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('do not count requests without any credential', async () => {
     const fresh = await startSecurityGraph({
       security: { redis, redisNamespace: namespace(), authFailures: { capacity: 1, refillPerSecond: 0.01 } },
