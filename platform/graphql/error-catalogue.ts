@@ -116,6 +116,12 @@ export const errorCatalogue = {
     description:
       'Captures are serialised per customer and customer reference; one with the same reference did not finish in time. Retry shortly: it will then answer a duplicate reference or your order.',
   },
+  DEAD_LETTER_NOT_REPLAYABLE: {
+    httpStatus: 422,
+    message: 'This dead letter is not a canonical event and cannot be replayed.',
+    description:
+      'The dead-lettered entry was not written as a canonical event (it is listed with a null eventType): appended again, it would only be dead-lettered again. It stays in the dead-letter stream for inspection.',
+  },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
     message: 'Unexpected error.',

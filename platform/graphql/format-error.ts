@@ -40,7 +40,10 @@ export function createFormatError(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (isCatalogued(code) || (typeof code === 'string' && REQUEST_CODES.has(code))) return formatted;
+    // Apollo Server gives INTERNAL_SERVER_ERROR to any error thrown without a code, before this runs:
+    // that code is never passed through, or a raw message (and no stack in the logs) would go out.
+    const expected = code !== 'INTERNAL_SERVER_ERROR' && isCatalogued(code);
+    if (expected || (typeof code === 'string' && REQUEST_CODES.has(code))) return formatted;
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
       message: errorCatalogue.INTERNAL_SERVER_ERROR.message,

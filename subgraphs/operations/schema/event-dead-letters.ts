@@ -90,7 +90,7 @@ builder.mutationFields((t) => ({
   replayEventDeadLetter: t.field({
     type: ReplayedEventType,
     description:
-      'Appends a dead-lettered event to the event stream again (a new id, marked as a replay of the original) and deletes the dead letter; every consumer group sees it as new. NOT_FOUND when there is no such dead letter (e.g. already replayed). Internal only (scope `operations:write`).',
+      'Appends a dead-lettered event to the event stream again (a new id, marked as a replay of the original) and deletes the dead letter; every consumer group sees it as new. NOT_FOUND when there is no such dead letter (e.g. already replayed); DEAD_LETTER_NOT_REPLAYABLE when it is not a canonical event (`eventType` null), which stays. Internal only (scope `operations:write`).',
     authenticated: true,
     requiresScopes: [['operations:write']],
     args: { id: t.arg.id({ required: true, description: 'The dead letter, `EventDeadLetter.id`.' }) },
@@ -102,6 +102,8 @@ builder.mutationFields((t) => ({
       } catch (error) {
         if (error instanceof EventError && error.code === 'DEAD_LETTER_NOT_FOUND')
           throw graphError('NOT_FOUND', 'No such dead letter.', { cause: error });
+        if (error instanceof EventError && error.code === 'EVENT_MALFORMED')
+          throw graphError('DEAD_LETTER_NOT_REPLAYABLE', undefined, { cause: error });
         throw error;
       }
     },

@@ -1,11 +1,12 @@
 /**
  * The subgraph server's request path on its own (a two-field subgraph): identities remembered per token
  * but never past their expiry, nor in place of a tampered token; field authorization answered per scope
- * set for the same document; the HTTP answer's headers.
+ * set for the same document; the HTTP answer's headers; an unexpected error masked, its stack logged.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { Writable } from 'node:stream';
 import { signIdentity } from '../../../platform/auth/identity-token.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import {
@@ -33,6 +34,7 @@ const schema = buildSubgraphSchema({
     type Query {
       whoami: String @authenticated
       cost: String @requiresScopes(scopes: [["cost:read"]])
+      broken: String
     }
   `),
   resolvers: {
@@ -40,6 +42,9 @@ const schema = buildSubgraphSchema({
       whoami: (_: unknown, __: unknown, context: unknown) =>
         (context as SubgraphContext).principal?.id ?? null,
       cost: () => '12.50',
+      broken: () => {
+        throw new Error('connection string postgres://app:hunter2@db');
+      },
     },
   },
 });
@@ -58,12 +63,19 @@ const post = (url: string, token: string | undefined, query = QUERY) =>
 
 describe('startSubgraphServer', () => {
   let subgraph: RunningSubgraph;
+  const logged: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged.push(chunk.toString());
+      done();
+    },
+  });
 
   beforeAll(async () => {
     subgraph = await startSubgraphServer({
       name: 'test',
       schema,
-      logger: createLogger({ name: 'test', level: 'silent' }),
+      logger: createLogger({ name: 'test', level: 'error', destination }),
       identitySecret: SECRET,
       createContext: (base) => base,
       metrics: processMetrics(),
@@ -147,5 +159,26 @@ describe('startSubgraphServer', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(await withQuery.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('masks an error thrown without a code as INTERNAL_SERVER_ERROR, and logs it with its stack', async () => {
+    const token = await signIdentity(staff, SECRET);
+    const response = await post(subgraph.url, token, '{ broken }');
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      data: { broken: null },
+      errors: [
+        {
+          message: 'Unexpected error.',
+          locations: [{ line: 1, column: 3 }],
+          path: ['broken'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
+    expect(text).not.toContain('hunter2');
+    const line = logged.find((entry) => entry.includes('unexpected error'));
+    expect(line).toContain('hunter2');
+    expect(line).toContain('start-subgraph-server.test.ts');
   });
 });

@@ -360,4 +360,48 @@ describe('replayEventDeadLetter', () => {
     expect(await deadIds()).toEqual(before);
     expect(await redis.xLen(stream)).toBe(streamLength);
   });
+  // Last: it adds a dead letter the tests above do not count on.
+  it('refuses to replay a dead letter that is not a canonical event, which stays listed', async () => {
+    const log = new EventLog({ redis, stream });
+    await redis.xAdd(stream, '*', { written: 'by something else' });
+    const before = await redis.xLen(deadKey);
+    // A group of its own from the stream's start: it handles the events and dead-letters the junk.
+    const consumer = new EventConsumer({
+      redis,
+      log,
+      group: `${GROUP}-malformed`,
+      consumer: CONSUMER,
+      startFrom: '0',
+      blockMs: 50,
+      claimIdleMs: 50,
+      maxAttempts: 2,
+    });
+    const stop = new AbortController();
+    const running = consumer.run(() => undefined, { signal: stop.signal });
+    try {
+      await waitFor(async () => (await redis.xLen(deadKey)) === before + 1, 10_000);
+    } finally {
+      stop.abort();
+      await running;
+    }
+    const [junk] = (await redis.xRange(deadKey, '-', '+')).slice(-1);
+    const listed = await ask(internalPrincipal, PAGE, { first: 100 });
+    const nodes = (
+      listed.body.data as {
+        eventDeadLetters: { edges: { node: { id: string; eventType: string | null } }[] };
+      }
+    ).eventDeadLetters.edges.map((edge) => edge.node);
+    expect(nodes.find((node) => node.id === junk!.id)).toMatchObject({ eventType: null });
+    const streamLength = await redis.xLen(stream);
+    const refused = await ask(internalPrincipal, REPLAY, { id: junk!.id });
+    expect(refused.body.data).toBeNull();
+    expect(refused.body.errors).toMatchObject([
+      {
+        message: 'This dead letter is not a canonical event and cannot be replayed.',
+        extensions: { code: 'DEAD_LETTER_NOT_REPLAYABLE' },
+      },
+    ]);
+    expect((await redis.xRange(deadKey, junk!.id, junk!.id)).length).toBe(1);
+    expect(await redis.xLen(stream)).toBe(streamLength);
+  });
 });
