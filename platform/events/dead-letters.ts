@@ -131,4 +131,9 @@ export class DeadLetters {
     await this.#redis.xDel(this.key, id);
     return appended;
   }
+
+  /** Deletes dead letter `id` without replaying it; false when there is no such dead letter. */
+  async discard(id: string): Promise<boolean> {
+    return (await this.#redis.xDel(this.key, id)) > 0;
+  }
 }

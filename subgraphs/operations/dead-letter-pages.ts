@@ -52,4 +52,9 @@ export class DeadLetterPages {
   replay(id: string): Promise<{ id: string; duplicate: boolean }> {
     return this.#deadLetters.replay(id);
   }
+
+  /** Deletes it without replaying it; false when there is no such dead letter. */
+  discard(id: string): Promise<boolean> {
+    return this.#deadLetters.discard(id);
+  }
 }

@@ -62,6 +62,13 @@ const ReplayedEventType = builder
     }),
   });
 
+const DiscardedEventType = builder.objectRef<{ deadLetterId: string }>('DiscardedEventDeadLetter').implement({
+  description: 'A dead-lettered event deleted without being replayed.',
+  fields: (t) => ({
+    deadLetterId: t.exposeID('deadLetterId', { description: 'The dead letter deleted.' }),
+  }),
+});
+
 function deadLettersOf(context: OperationsContext) {
   if (!context.deadLetters) throw graphError('EVENTS_UNAVAILABLE');
   return context.deadLetters;
@@ -90,7 +97,7 @@ builder.mutationFields((t) => ({
   replayEventDeadLetter: t.field({
     type: ReplayedEventType,
     description:
-      'Appends a dead-lettered event to the event stream again (a new id, marked as a replay of the original) and deletes the dead letter; every consumer group sees it as new. NOT_FOUND when there is no such dead letter (e.g. already replayed); DEAD_LETTER_NOT_REPLAYABLE when it is not a canonical event (`eventType` null), which stays. Internal only (scope `operations:write`).',
+      'Appends a dead-lettered event to the event stream again (a new id, marked as a replay of the original) and deletes the dead letter; every consumer group sees it as new. NOT_FOUND when there is no such dead letter (e.g. already replayed); DEAD_LETTER_NOT_REPLAYABLE when it is not a canonical event (`eventType` null), which stays (see `discardEventDeadLetter`). Internal only (scope `operations:write`).',
     authenticated: true,
     requiresScopes: [['operations:write']],
     args: { id: t.arg.id({ required: true, description: 'The dead letter, `EventDeadLetter.id`.' }) },
@@ -106,6 +113,20 @@ builder.mutationFields((t) => ({
           throw graphError('DEAD_LETTER_NOT_REPLAYABLE', undefined, { cause: error });
         throw error;
       }
+    },
+  }),
+  discardEventDeadLetter: t.field({
+    type: DiscardedEventType,
+    description:
+      'Deletes a dead letter without replaying it: for an entry that is not a canonical event, or an event no consumer should see again. NOT_FOUND when there is no such dead letter. Internal only (scope `operations:write`).',
+    authenticated: true,
+    requiresScopes: [['operations:write']],
+    args: { id: t.arg.id({ required: true, description: 'The dead letter, `EventDeadLetter.id`.' }) },
+    resolve: async (_root, args, context) => {
+      requirePrincipal(context);
+      const id = deadLetterIdOf(args.id);
+      if (!(await deadLettersOf(context).discard(id))) throw graphError('NOT_FOUND', 'No such dead letter.');
+      return { deadLetterId: id };
     },
   }),
 }));

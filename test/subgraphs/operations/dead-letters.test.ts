@@ -361,7 +361,7 @@ describe('replayEventDeadLetter', () => {
     expect(await redis.xLen(stream)).toBe(streamLength);
   });
   // Last: it adds a dead letter the tests above do not count on.
-  it('refuses to replay a dead letter that is not a canonical event, which stays listed', async () => {
+  it('refuses to replay a dead letter that is not a canonical event, which stays listed until discarded', async () => {
     const log = new EventLog({ redis, stream });
     await redis.xAdd(stream, '*', { written: 'by something else' });
     const before = await redis.xLen(deadKey);
@@ -403,5 +403,21 @@ describe('replayEventDeadLetter', () => {
     ]);
     expect((await redis.xRange(deadKey, junk!.id, junk!.id)).length).toBe(1);
     expect(await redis.xLen(stream)).toBe(streamLength);
+
+    // What cannot be replayed can be discarded, with operations:write only, once.
+    const DISCARD = 'mutation ($id: ID!) { discardEventDeadLetter(id: $id) { deadLetterId } }';
+    const forbidden = await ask(readOnly, DISCARD, { id: junk!.id });
+    expect(forbidden.body.errors).toMatchObject([{ extensions: { code: 'FORBIDDEN' } }]);
+    expect((await redis.xRange(deadKey, junk!.id, junk!.id)).length).toBe(1);
+    const others = (await deadIds()).filter((id) => id !== junk!.id);
+    await expect(ask(internalPrincipal, DISCARD, { id: junk!.id })).resolves.toMatchObject({
+      body: { data: { discardEventDeadLetter: { deadLetterId: junk!.id } } },
+    });
+    expect(await deadIds()).toEqual(others);
+    expect(await redis.xLen(stream)).toBe(streamLength);
+    const again = await ask(internalPrincipal, DISCARD, { id: junk!.id });
+    expect(again.body.errors).toMatchObject([
+      { message: 'No such dead letter.', extensions: { code: 'NOT_FOUND' } },
+    ]);
   });
 });
