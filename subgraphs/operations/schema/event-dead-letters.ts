@@ -1,7 +1,7 @@
 import type { DeadLetter } from '../../../platform/events/dead-letters.js';
 import { EventError } from '../../../platform/events/event-errors.js';
 import { graphError } from '../../../platform/graphql/graph-error.js';
-import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
+import { requireOperator } from '../require-operator.js';
 import { builder } from '../builder.js';
 import type { OperationsContext } from '../context.js';
 import { deadLetterConnection, deadLetterIdOf } from './dead-letter-connection.js';
@@ -86,7 +86,7 @@ builder.queryFields((t) => ({
       after: t.arg.string({ required: false, description: pageArgDescriptions.after }),
     },
     resolve: async (_root, args, context) => {
-      requirePrincipal(context);
+      requireOperator(context);
       const { first, after } = streamPageArgs(args);
       return streamConnection(await deadLettersOf(context).page(first, after), after);
     },
@@ -102,7 +102,7 @@ builder.mutationFields((t) => ({
     requiresScopes: [['operations:write']],
     args: { id: t.arg.id({ required: true, description: 'The dead letter, `EventDeadLetter.id`.' }) },
     resolve: async (_root, args, context) => {
-      requirePrincipal(context);
+      requireOperator(context);
       const id = deadLetterIdOf(args.id);
       try {
         return { deadLetterId: id, ...(await deadLettersOf(context).replay(id)) };
@@ -123,7 +123,7 @@ builder.mutationFields((t) => ({
     requiresScopes: [['operations:write']],
     args: { id: t.arg.id({ required: true, description: 'The dead letter, `EventDeadLetter.id`.' }) },
     resolve: async (_root, args, context) => {
-      requirePrincipal(context);
+      requireOperator(context);
       const id = deadLetterIdOf(args.id);
       if (!(await deadLettersOf(context).discard(id))) throw graphError('NOT_FOUND', 'No such dead letter.');
       return { deadLetterId: id };

@@ -1,4 +1,4 @@
-import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
+import { requireOperator } from '../require-operator.js';
 import { builder } from '../builder.js';
 import type { SystemHealth } from '../integration-health.js';
 
@@ -70,7 +70,7 @@ builder.queryFields((t) => ({
     authenticated: true,
     requiresScopes: [['operations:read']],
     resolve: (_root, _args, context) => {
-      requirePrincipal(context);
+      requireOperator(context);
       return context.health.report();
     },
   }),

@@ -1,6 +1,6 @@
 import { graphError } from '../../../platform/graphql/graph-error.js';
 import { throwIfIssues } from '../../../platform/graphql/input-issues.js';
-import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
+import { requireOperator } from '../require-operator.js';
 import { WebhookError } from '../../../platform/webhooks/webhook-errors.js';
 import { builder } from '../builder.js';
 import type { OperationsContext } from '../context.js';
@@ -74,7 +74,7 @@ builder.queryFields((t) => ({
       after: t.arg.string({ required: false, description: pageArgDescriptions.after }),
     },
     resolve: async (_root, args, context) => {
-      requirePrincipal(context);
+      requireOperator(context);
       const { first, after } = streamPageArgs(args);
       return streamConnection(await webhooksOf(context).deadLetters(first, after), after);
     },
@@ -90,7 +90,7 @@ builder.mutationFields((t) => ({
     requiresScopes: [['operations:write']],
     args: { id: t.arg.id({ required: true, description: 'The dead letter, `WebhookDeadLetter.id`.' }) },
     resolve: async (_root, args, context) => {
-      const principal = requirePrincipal(context);
+      const principal = requireOperator(context);
       const id = deadLetterIdOf(args.id);
       try {
         const replayed = await webhooksOf(context).replay(

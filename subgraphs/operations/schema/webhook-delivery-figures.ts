@@ -1,4 +1,4 @@
-import { requirePrincipal } from '../../../platform/graphql/require-principal.js';
+import { requireOperator } from '../require-operator.js';
 import { builder } from '../builder.js';
 import { RECENT_ATTEMPTS, type PartnerDeliveryFigures } from '../webhook-delivery-health.js';
 import { webhooksOf } from './webhook-dead-letters.js';
@@ -35,7 +35,7 @@ builder.queryFields((t) => ({
     authenticated: true,
     requiresScopes: [['operations:read']],
     resolve: (_root, _args, context) => {
-      const principal = requirePrincipal(context);
+      const principal = requireOperator(context);
       return webhooksOf(context).perPartner({ principalId: principal.id, tenantPartnerId: null });
     },
   }),

@@ -271,6 +271,26 @@ describe('eventDeadLetters', () => {
   });
 });
 
+describe('a partner given the operations scopes', () => {
+  it('still gets neither the dead letters nor a replay: the operations graph is for internal callers', async () => {
+    const before = await deadIds();
+    const streamLength = await redis.xLen(stream);
+    const partner: Principal = {
+      ...partnerPrincipal(7),
+      scopes: ['operations:read', 'operations:write'],
+    };
+    const page = await ask(partner, PAGE, { first: 2 });
+    expect(page.body.data).toBeNull();
+    expect(page.body.errors).toMatchObject([
+      { message: 'The operations graph is for internal callers only.', extensions: { code: 'FORBIDDEN' } },
+    ]);
+    const replay = await ask(partner, REPLAY, { id: before[0] });
+    expect(replay.body.errors).toMatchObject([{ extensions: { code: 'FORBIDDEN' } }]);
+    expect(await deadIds()).toEqual(before);
+    expect(await redis.xLen(stream)).toBe(streamLength);
+  });
+});
+
 describe('replayEventDeadLetter', () => {
   it('refuses callers without operations:write, and the dead letter stays', async () => {
     const before = await deadIds();
