@@ -11,6 +11,7 @@ import { OdooClient } from '../../../connectors/odoo/client.js';
 import { parseOdooConfig } from '../../../connectors/odoo/config.js';
 import { parseWmsConfig, WmsClient } from '../../../connectors/wms/index.js';
 import type { Principal } from '../../../platform/auth/principal.js';
+import type { CanonicalEvent } from '../../../platform/events/canonical-event.js';
 import { EventConsumer } from '../../../platform/events/event-consumer.js';
 import { EventLog } from '../../../platform/events/event-log.js';
 import type { RunningSubgraph } from '../../../platform/graphql/start-subgraph-server.js';
@@ -87,15 +88,19 @@ const ask = (principal: Principal | null, query: string, variables: Record<strin
 /** The dead letters as Redis holds them, oldest first. */
 const deadIds = async () => (await redis.xRange(deadKey, '-', '+')).map((entry) => entry.id);
 
-beforeAll(async () => {
-  redis = await connect();
-  const log = new EventLog({ redis, stream });
-  for (const n of [1, 2, 3, 4])
-    poisoned.push({ id: (await log.append(stockEvent(n), { dedupKey: `poison-${n}` })).id, n });
+/**
+ * Runs a consumer of `group` from the stream's start, handing each event to `handle`, until the
+ * dead-letter stream holds `deadLetters` entries; then stops it.
+ */
+async function consumeUntilDeadLetters(
+  group: string,
+  deadLetters: number,
+  handle: (event: CanonicalEvent) => void,
+): Promise<void> {
   const consumer = new EventConsumer({
     redis,
-    log,
-    group: GROUP,
+    log: new EventLog({ redis, stream }),
+    group,
     consumer: CONSUMER,
     startFrom: '0',
     blockMs: 50,
@@ -103,18 +108,23 @@ beforeAll(async () => {
     maxAttempts: 2,
   });
   const stop = new AbortController();
-  const running = consumer.run(
-    (event) => {
-      throw new Error(`downstream refused ${event.subject}`);
-    },
-    { signal: stop.signal },
-  );
+  const running = consumer.run(handle, { signal: stop.signal });
   try {
-    await waitFor(async () => (await redis.xLen(deadKey)) === poisoned.length, 10_000);
+    await waitFor(async () => (await redis.xLen(deadKey)) === deadLetters, 10_000);
   } finally {
     stop.abort();
     await running;
   }
+}
+
+beforeAll(async () => {
+  redis = await connect();
+  const log = new EventLog({ redis, stream });
+  for (const n of [1, 2, 3, 4])
+    poisoned.push({ id: (await log.append(stockEvent(n), { dedupKey: `poison-${n}` })).id, n });
+  await consumeUntilDeadLetters(GROUP, poisoned.length, (event) => {
+    throw new Error(`downstream refused ${event.subject}`);
+  });
 
   odoo = new OdooClient({
     config: parseOdooConfig({ url: CLOSED, apiKey: 'unused', protocol: 'json2' }),
@@ -382,28 +392,9 @@ describe('replayEventDeadLetter', () => {
   });
   // Last: it adds a dead letter the tests above do not count on.
   it('refuses to replay a dead letter that is not a canonical event, which stays listed until discarded', async () => {
-    const log = new EventLog({ redis, stream });
     await redis.xAdd(stream, '*', { written: 'by something else' });
-    const before = await redis.xLen(deadKey);
     // A group of its own from the stream's start: it handles the events and dead-letters the junk.
-    const consumer = new EventConsumer({
-      redis,
-      log,
-      group: `${GROUP}-malformed`,
-      consumer: CONSUMER,
-      startFrom: '0',
-      blockMs: 50,
-      claimIdleMs: 50,
-      maxAttempts: 2,
-    });
-    const stop = new AbortController();
-    const running = consumer.run(() => undefined, { signal: stop.signal });
-    try {
-      await waitFor(async () => (await redis.xLen(deadKey)) === before + 1, 10_000);
-    } finally {
-      stop.abort();
-      await running;
-    }
+    await consumeUntilDeadLetters(`${GROUP}-malformed`, (await redis.xLen(deadKey)) + 1, () => undefined);
     const [junk] = (await redis.xRange(deadKey, '-', '+')).slice(-1);
     const listed = await ask(internalPrincipal, PAGE, { first: 100 });
     const nodes = (
