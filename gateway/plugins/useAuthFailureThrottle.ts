@@ -22,9 +22,9 @@ export interface AuthFailureThrottleOptions {
 
 export const DEFAULT_AUTH_FAILURES: BucketSpec = { capacity: 10, refillPerSecond: 10 / 60 };
 
-function presentsCredential(request: Request, signInPaths: readonly string[]): boolean {
+function presentsCredential(request: Request, path: string, signInPaths: readonly string[]): boolean {
   if (request.headers.has('authorization') || request.headers.has('x-api-key')) return true;
-  return request.method === 'POST' && signInPaths.includes(new URL(request.url).pathname);
+  return request.method === 'POST' && signInPaths.includes(path);
 }
 
 /**
@@ -39,8 +39,8 @@ export function useAuthFailureThrottle(options: AuthFailureThrottleOptions): Gat
   const addresses = new WeakMap<Request, string>();
   return {
     async onRequest(payload) {
-      const { request, serverContext, fetchAPI } = payload;
-      if (!presentsCredential(request, signInPaths)) return;
+      const { request, url, serverContext, fetchAPI } = payload;
+      if (!presentsCredential(request, url.pathname, signInPaths)) return;
       const clientAddress = clientAddressOf(serverContext);
       addresses.set(request, clientAddress);
       const check = await options.buckets.take(`authfail:${clientAddress}`, 1, spec, { dryRun: true });
