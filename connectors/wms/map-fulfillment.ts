@@ -26,15 +26,7 @@ export function toFulfillment(order: WireOrder, warehouseCodeOf: (id: string) =>
     toUtcIso(order.order_history?.find((entry) => entry.information?.startsWith(prefix))?.created_at);
   const pickedAt = historyAt(HISTORY_PREFIXES.picked);
   const warehouseId = allocations[0]?.warehouse_id ?? lines.find((line) => line.warehouse_id)?.warehouse_id;
-  const packages = (order.shipments ?? []).flatMap((shipment) =>
-    (shipment.shipping_labels ?? []).map((label): FulfillmentPackage => ({
-      trackingNumber: label.tracking_number ?? null,
-      carrier: label.carrier ?? null,
-      service: label.shipping_method ?? null,
-      weightOz: weightOz(label.dimensions?.weight),
-      shippedAt: toUtcIso(label.created_date ?? shipment.created_date),
-    })),
-  );
+  const packages = toPackages(order);
   const shippedAt =
     packages
       .map((p) => p.shippedAt)
@@ -65,6 +57,19 @@ export function toFulfillment(order: WireOrder, warehouseCodeOf: (id: string) =>
     packages,
     updatedAt: toUtcIso(order.updated_at) ?? order.updated_at,
   };
+}
+
+/** An order's parcels: one per shipping label of its shipments. */
+export function toPackages(order: Pick<WireOrder, 'shipments'>): FulfillmentPackage[] {
+  return (order.shipments ?? []).flatMap((shipment) =>
+    (shipment.shipping_labels ?? []).map((label): FulfillmentPackage => ({
+      trackingNumber: label.tracking_number ?? null,
+      carrier: label.carrier ?? null,
+      service: label.shipping_method ?? null,
+      weightOz: weightOz(label.dimensions?.weight),
+      shippedAt: toUtcIso(label.created_date ?? shipment.created_date),
+    })),
+  );
 }
 
 function holdReason(order: WireOrder): string {

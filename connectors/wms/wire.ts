@@ -100,6 +100,13 @@ export const orderSchema = z.looseObject({
 });
 export type WireOrder = z.infer<typeof orderSchema>;
 
+/** An order as `ordersByNumberQuery(n, 'parcels')` selects it: its number and shipments. */
+export const orderParcelsSchema = z.looseObject({
+  order_number: str,
+  shipments: z.array(shipmentSchema).nullable(),
+});
+export type WireOrderParcels = z.infer<typeof orderParcelsSchema>;
+
 /** The light order the backlog reads: status, warehouse, age. */
 export const backlogOrderSchema = z.looseObject({
   id: str,

@@ -32,8 +32,8 @@ export function createShippingLoaders(
       return numbers.map((number) => visible.has(number));
     }),
     packagesByOrderNumber: new DataLoader(async (numbers) => {
-      const found = await systems.wms.fulfillmentsByOrderNumbers(numbers);
-      return numbers.map((number) => found.get(number)?.packages ?? []);
+      const found = await systems.wms.packagesByOrderNumbers(numbers);
+      return numbers.map((number) => found.get(number) ?? []);
     }),
     shipmentByTrackingNumber: new DataLoader(async (codes) => {
       const found = await systems.carrier.trackersByTrackingCodes([...codes]);

@@ -12,6 +12,7 @@ import {
   type StartWmsEmulatorOptions,
 } from '../../../connectors/wms/emulator/server.js';
 import { createLogger } from '../../../platform/logger.js';
+import type { HttpSend } from '../../../connectors/shared/http-client.js';
 
 export const T0 = '2025-03-03T08:00:00.000Z';
 export const STEP_MS = 60_000;
@@ -32,7 +33,11 @@ export const SHIP_TO = {
 export interface WmsHarness {
   wms: RunningWmsEmulator;
   /** A client of the emulator; `calls` collects its onCall events. */
-  clientWith(overrides?: Partial<WmsConfigInput>): { client: WmsClient; calls: WmsCallEvent[] };
+  /** A client of the emulator; `send` replaces its HTTP client (to watch the exchanges). */
+  clientWith(
+    overrides?: Partial<WmsConfigInput>,
+    send?: HttpSend,
+  ): { client: WmsClient; calls: WmsCallEvent[] };
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   advance(steps: number): Promise<void>;
   close(): Promise<void>;
@@ -64,7 +69,7 @@ export async function startWmsHarness(options: StartWmsEmulatorOptions = {}): Pr
   };
   return {
     wms,
-    clientWith(overrides = {}) {
+    clientWith(overrides = {}, send) {
       const calls: WmsCallEvent[] = [];
       const config = parseWmsConfig(
         {
@@ -82,6 +87,7 @@ export async function startWmsHarness(options: StartWmsEmulatorOptions = {}): Pr
       const client = new WmsClient(config, {
         logger: createLogger({ name: 'wms-connector', level: 'silent' }),
         onCall: (call) => calls.push(call),
+        send,
       });
       return { client, calls };
     },

@@ -4,6 +4,7 @@
  * reconciliation paging and the WMS's validation errors.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createHttpClient } from '../../../connectors/shared/http-client.js';
 import { SHIP_TO, startWmsHarness, STEP_MS, T0, type WmsHarness } from './harness.js';
 
 const at = (steps: number, extraMs = 0) => new Date(Date.parse(T0) + steps * STEP_MS + extraMs).toISOString();
@@ -150,6 +151,45 @@ describe('WMS orders', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.complexity).toBe(6 * 2);
     expect(await client.fulfillment('SO-MISSING')).toBeNull();
+  });
+
+  it("reads many orders' parcels in one request, without their lines and history", async () => {
+    const numbers = ['SO-2101', 'SO-2102', 'SO-2103'];
+    for (const [i, orderNumber] of numbers.entries())
+      h.wms.seedOrder({
+        orderNumber,
+        warehouseCode: 'NWK',
+        shipTo: SHIP_TO,
+        lines: [
+          { sku: 'SKU-A', quantity: 2 },
+          { sku: 'SKU-C', quantity: 1 },
+        ],
+        receivedAt: at(-10),
+        history: { allocatedAt: at(-9), pickedAt: at(-8), packedAt: at(-7), shippedAt: at(-6) },
+        packages: [{ trackingNumber: `TRK-P${i}`, carrier: 'UPS', service: 'Ground', weightOz: 20 }],
+      });
+    const http = createHttpClient();
+    const answers: string[] = [];
+    const { client: recording } = h.clientWith({}, async (url, request) => {
+      const response = await http.send(url, request);
+      answers.push(response.text);
+      return response;
+    });
+    try {
+      const fulfillments = await recording.fulfillmentsByOrderNumbers(numbers);
+      const packages = await recording.packagesByOrderNumbers([...numbers, 'SO-MISSING']);
+      expect([...packages.keys()].sort()).toEqual(numbers);
+      expect(packages.get('SO-2102')).toEqual([
+        { trackingNumber: 'TRK-P1', carrier: 'UPS', service: 'Ground', weightOz: 20, shippedAt: at(-6) },
+      ]);
+      for (const number of numbers) expect(packages.get(number)).toEqual(fulfillments.get(number)?.packages);
+      expect(answers).toHaveLength(2);
+      expect(answers[1]).not.toContain('line_items');
+      expect(answers[1]).not.toContain('order_history');
+      expect(answers[1]!.length).toBeLessThan(answers[0]!.length / 2);
+    } finally {
+      await http.close();
+    }
   });
 
   it('keeps a seeded order where its history puts it until the clock says the next step is due', async () => {
