@@ -16,6 +16,7 @@ import { odooModels, type OdooFieldName, type OdooModelName, type OdooRecord } f
 import { DEFAULT_CURRENCY_DECIMALS } from './money.js';
 import { currencyFieldsFor, many2oneId, normalizeRecord } from './normalize.js';
 import { isRetrySafe } from './read-methods.js';
+import { fieldsToRead, RelatedRecords, specificationOf, unnest, type Related } from './related-read.js';
 import { createOdooPolicies, toPolicyError, type OdooPolicies } from './resilience.js';
 import { Json2Transport } from './transport/json2.js';
 import { JsonRpcTransport } from './transport/jsonrpc.js';
@@ -134,13 +135,51 @@ export class OdooClient {
     const fields = options.fields ?? (Object.keys(odooModels[model]) as F[]);
     const kwargs: Record<string, unknown> = {
       domain: options.domain ?? [],
-      fields: withCurrencies(model, fields),
+      fields: fieldsToRead(model, fields),
     };
     if (options.limit !== undefined) kwargs.limit = options.limit;
     if (options.offset !== undefined) kwargs.offset = options.offset;
     if (options.order !== undefined) kwargs.order = options.order;
     const raw = await this.#call(model, 'search_read', { kwargs, context: options.context }, options);
     return this.#normalize(model, fields, raw, options.context);
+  }
+
+  /**
+   * Records matching `domain` with, in the same call, the co-records of the fields in `related`
+   * (`web_search_read` with a nested specification, Odoo 17 and later): one call where a search_read
+   * and a read per relation would take several. Every record reads as `searchRead` and `read` return it.
+   */
+  async searchReadRelated<M extends OdooModelName, F extends OdooFieldName<M>>(
+    model: M,
+    options: SearchReadOptions<F> & { fields: readonly F[]; related: Readonly<Partial<Record<F, Related>>> },
+  ): Promise<{ records: OdooRecord<M, F>[]; related: RelatedRecords }> {
+    await this.#requireSpecificationReads(model);
+    const { fields, context } = options;
+    const nested = options.related as Readonly<Record<string, Related>>;
+    const kwargs: Record<string, unknown> = {
+      domain: options.domain ?? [],
+      specification: specificationOf(model, fields, nested),
+    };
+    if (options.limit !== undefined) kwargs.limit = options.limit;
+    if (options.offset !== undefined) kwargs.offset = options.offset;
+    if (options.order !== undefined) kwargs.order = options.order;
+    const answer = await this.#call(model, 'web_search_read', { kwargs, context }, options);
+    const rows = (answer as { records?: unknown } | null)?.records;
+    if (!Array.isArray(rows)) throw unexpected(model, 'web_search_read', '{ length, records }');
+    const collected = new Map<Related, Map<number, Record<string, unknown>>>();
+    const records = await this.#normalize(
+      model,
+      fields,
+      unnest(model, fields, nested, rows, collected),
+      context,
+    );
+    const byRelated = new Map<Related, Map<number, Record<string, unknown>>>();
+    for (const [co, found] of collected) {
+      const coFields = co.fields as readonly OdooFieldName<typeof co.model>[];
+      const normalized = await this.#normalize(co.model, coFields, [...found.values()], context);
+      byRelated.set(co, new Map(normalized.map((record) => [record.id, record])));
+    }
+    return { records, related: new RelatedRecords(byRelated) };
   }
 
   /**
@@ -156,7 +195,7 @@ export class OdooClient {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     const wanted = fields ?? (Object.keys(odooModels[model]) as F[]);
-    const kwargs = { fields: withCurrencies(model, wanted) };
+    const kwargs = { fields: fieldsToRead(model, wanted) };
     let raw: unknown;
     try {
       raw = await this.#call(model, 'read', { ids: unique, kwargs, context }, {});
@@ -244,6 +283,17 @@ export class OdooClient {
     if (this.#protocol) return this.#protocol;
     await this.#run('web', 'version', { idempotent: true }, (signal) => this.#loadTransport(signal));
     return this.#protocol ?? 'json2';
+  }
+
+  /** Reads with a specification came with Odoo 17; JSON-2 means 19 or later, JSON-RPC may be older. */
+  async #requireSpecificationReads(model: string): Promise<void> {
+    if ((await this.protocol()) === 'json2') return;
+    const { major } = await this.version();
+    if (major < 17)
+      throw new OdooProtocolError(
+        `Reading ${model} with its related records needs Odoo 17 or later; this server runs ${major}`,
+        { model, method: 'web_search_read' },
+      );
   }
 
   #call(model: string, method: string, args: OdooCallArgs, options: WriteOptions): Promise<unknown> {
@@ -404,11 +454,6 @@ export class OdooClient {
       this.#currencyDecimals.set(currency.id, currency.decimal_places ?? DEFAULT_CURRENCY_DECIMALS);
     }
   }
-}
-
-/** The fields to ask for: those wanted plus the currencies their money fields need. */
-function withCurrencies(model: OdooModelName, fields: readonly string[]): string[] {
-  return [...new Set([...fields, ...currencyFieldsFor(odooModels[model], fields)])];
 }
 
 function unexpected(model: string, method: string, expected: string): OdooProtocolError {

@@ -145,6 +145,14 @@ export const odooModels = {
     amount_total: inCurrency,
     amount_residual: inCurrency,
     currency_id: 'm2o',
+    // The product, section and note lines (not tax and receivable ones).
+    invoice_line_ids: 'x2m',
+  },
+  'account.move.line': {
+    ...common,
+    move_id: 'm2o',
+    // The sale order lines an invoice line bills (sale's `sale_order_line_invoice_rel`).
+    sale_line_ids: 'x2m',
   },
   'res.currency': {
     ...common,

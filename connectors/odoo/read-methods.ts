@@ -6,6 +6,8 @@
 export const READ_METHODS: ReadonlySet<string> = new Set([
   'search_read',
   'read',
+  'web_search_read',
+  'web_read',
   'search_count',
   'search',
   'fields_get',

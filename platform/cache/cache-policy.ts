@@ -6,7 +6,6 @@ import { z } from 'zod';
  * | Type           | Key              | Value                                  | Evicted by                        |
  * | -------------- | ---------------- | -------------------------------------- | --------------------------------- |
  * | `product`      | SKU              | Product (inventory)                    | time (catalogue: stale-while-revalidate) |
- * | `product-ref`  | product row id   | ProductReference (orders)              | time (catalogue: stale-while-revalidate) |
  * | `warehouse`    | `all`            | every Warehouse                        | time (catalogue: stale-while-revalidate) |
  * | `customer`     | partner row id   | Customer                               | time                              |
  * | `order`        | order number     | Order                                  | order events, time                |
@@ -16,7 +15,6 @@ import { z } from 'zod';
  */
 export const cacheTypes = [
   'product',
-  'product-ref',
   'warehouse',
   'customer',
   'order',
@@ -49,7 +47,6 @@ const MINUTE = 60 * SECOND;
  */
 export const DEFAULT_CACHE_POLICIES: Readonly<Record<CacheType, CachePolicy>> = {
   product: { ttlMs: 5 * MINUTE, staleMs: 10 * MINUTE },
-  'product-ref': { ttlMs: 5 * MINUTE, staleMs: 10 * MINUTE },
   warehouse: { ttlMs: 10 * MINUTE, staleMs: 60 * MINUTE },
   customer: { ttlMs: 5 * MINUTE, staleMs: 0 },
   order: { ttlMs: 60 * SECOND, staleMs: 0 },

@@ -8,8 +8,8 @@ import type { MoneyShape } from '../../platform/graphql/create-subgraph-builder.
 import type { Invoice } from '../../schema/canonical/invoicing.js';
 
 /**
- * Per-request loaders: each batch of keys is one Odoo call (two for an order's invoices), whatever
- * the number of rows, so 50 orders' invoices or 50 customers' balances cost as many calls as 5.
+ * Per-request loaders: each batch of keys is one Odoo call, whatever the number of rows, so 50
+ * orders' invoices or 50 customers' balances cost as many calls as 5.
  * Invoice loaders see through the caller's scope. With an entity cache, invoices by number are read
  * from Redis first; a cached invoice is served to a partner only when it is plainly the tenant's own
  * and not a draft (row check after the cache), and otherwise read from Odoo within the partner's scope.

@@ -4,7 +4,7 @@ import { OdooCountries } from '../../connectors/odoo/sales/countries.js';
 import { OdooCustomers } from '../../connectors/odoo/sales/customers.js';
 import type { SalesScope } from '../../connectors/odoo/sales/order-domain.js';
 import { OdooOrderMargins } from '../../connectors/odoo/sales/order-margins.js';
-import { OdooOrders } from '../../connectors/odoo/sales/orders.js';
+import { OdooOrders, type LinesWithProducts } from '../../connectors/odoo/sales/orders.js';
 import { OdooProductReferences } from '../../connectors/odoo/sales/product-references.js';
 import type { CacheLoad, EntityCache } from '../../platform/cache/entity-cache.js';
 import type { MoneyShape } from '../../platform/graphql/create-subgraph-builder.js';
@@ -12,11 +12,11 @@ import type { Address, Customer, Order, OrderLine, ProductReference } from '../.
 
 /**
  * Per-request loaders: each batch of keys is one Odoo call, whatever the number of rows, so a page of
- * 50 orders with their customers, addresses, lines and SKUs costs as many calls as a page of 5.
- * Order loaders see through the caller's scope; the others are reached only from visible orders.
- * With an entity cache, orders, customers and products are read from Redis first; a cached order is
- * served to a partner only when it is plainly the tenant's own (row check after the cache), and
- * otherwise read from Odoo within the partner's scope.
+ * 50 orders with their customers, addresses, lines and SKUs costs as many calls as a page of 5; lines
+ * bring their products' SKUs in their own call. Order loaders see through the caller's scope; the
+ * others are reached only from visible orders. With an entity cache, orders and customers are read
+ * from Redis first; a cached order is served to a partner only when it is plainly the tenant's own
+ * (row check after the cache), and otherwise read from Odoo within the partner's scope.
  */
 export interface OrdersLoaders {
   orders: OdooOrders;
@@ -112,8 +112,20 @@ export function createOrdersLoaders(
         (ids: readonly number[]) => orders.byIds(ids),
         (order) => order.rowId,
       );
+  // Lines bring their products' references (see withProducts); this reads only what none brought.
+  const productById = byKey(
+    (ids: readonly number[]) => products.byIds(ids),
+    (product) => product.rowId,
+  );
+  // Lines come with their products' references: seeding productById with them saves it a read.
+  const withProducts =
+    (read: (ids: readonly number[]) => Promise<LinesWithProducts>) => async (ids: readonly number[]) => {
+      const { lines, products: found } = await read(ids);
+      for (const product of found) productById.prime(product.rowId, product);
+      return lines;
+    };
   const linesByOrderId = groupedBy(
-    (ids: readonly number[]) => orders.linesByOrderIds(ids),
+    withProducts((ids) => orders.linesByOrderIds(ids)),
     (line) => line.orderRowId,
   );
   const margins = new OdooOrderMargins(odoo);
@@ -123,7 +135,7 @@ export function createOrdersLoaders(
     orderByNumber,
     linesByOrderId,
     orderedLinesByOrderId: groupedBy(
-      (ids: readonly number[]) => orders.orderedLinesByOrderIds(ids),
+      withProducts((ids) => orders.orderedLinesByOrderIds(ids)),
       (line) => line.orderRowId,
     ),
     marginByOrder: new DataLoader(
@@ -154,14 +166,7 @@ export function createOrdersLoaders(
       (ids) => customers.addressesOf(ids),
       (address) => address.customerRowId,
     ),
-    productById: cachedByKey(
-      cache,
-      // An entry cached before references carried the product's name is read again from Odoo.
-      { type: 'product-ref', visible: (product) => typeof product.name === 'string' },
-      (ids: readonly number[]) => products.byIds(ids),
-      (product) => product.rowId,
-      Number,
-    ),
+    productById,
     countryCodeById: new DataLoader(async (ids) => {
       const codes = await countries.codesByIds(ids);
       return ids.map((id) => codes.get(id) ?? null);

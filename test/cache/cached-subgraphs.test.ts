@@ -182,30 +182,6 @@ describe('cached subgraphs', () => {
     });
   });
 
-  it('reads a line’s product again when its cached reference predates the name lines provide', async () => {
-    const [line] = await client.searchRead('sale.order.line', {
-      domain: [['product_id', '!=', false]],
-      fields: ['order_id', 'product_id'],
-      order: 'id',
-      limit: 1,
-    });
-    const [product] = await client.read('product.product', [line!.product_id!.id], ['default_code', 'name']);
-    // What an earlier version cached: a reference without the name.
-    const key = `${namespace}:product-ref:${product!.id}`;
-    await redis.set(
-      key,
-      JSON.stringify({ t: Date.now(), v: { rowId: product!.id, sku: product!.default_code, unit: 'Units' } }),
-    );
-    const query = `query ($n: String!) { order(number: $n) { lines { product { sku name } } } }`;
-    const answer = await postAs(orders.url, internalPrincipal, query, { n: line!.order_id!.name });
-    expect(answer.body.errors).toBeUndefined();
-    const products = (
-      answer.body.data as { order: { lines: { product: { sku: string; name: string } | null }[] } }
-    ).order.lines.flatMap((l) => l.product ?? []);
-    expect(products).toContainEqual({ sku: product!.default_code, name: product!.name });
-    expect(JSON.parse((await redis.get(key))!)).toMatchObject({ v: { name: product!.name } });
-  });
-
   it('reports the call budget to internal callers who ask, and to no one else', async () => {
     const { sku } = await product(5);
     const headers = { 'content-type': 'application/json', [CALL_BUDGET_HEADER]: '1' };

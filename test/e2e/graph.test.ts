@@ -217,13 +217,14 @@ describe('the graph through the gateway', () => {
     const five = await cost(5);
     const fifty = await cost(50);
     expect(fifty).toEqual(five);
-    // Both pages touched every model the query reaches: orders, lines, customers, products, invoices.
+    // Both pages touched every model the query reaches: orders, lines (with their products),
+    // customers, products (inventory's fields), invoices (with the orders they bill).
     for (const call of [
       'sale.order.search_read',
-      'sale.order.line.search_read',
+      'sale.order.line.web_search_read',
       'res.partner.read',
       'product.product.read',
-      'account.move.search_read',
+      'account.move.web_search_read',
     ]) {
       expect(Object.keys(five)).toContain(call);
     }

@@ -22,9 +22,8 @@ export interface InvoiceSearch {
 
 /**
  * Customer invoices and credit notes in Odoo as canonical Invoices, seen through a scope: a partner's
- * scope never returns another tenant's invoice nor a draft. Each method is one Odoo call (two for
- * `byOrderIds`), whatever the number of rows; the first read of a request also learns the currencies'
- * decimals (see MoveReader).
+ * scope never returns another tenant's invoice nor a draft. Each method is one Odoo call, whatever the
+ * number of rows; the client's first read of a currency also learns its decimals (see OdooClient).
  */
 export class OdooInvoices {
   readonly #moves: MoveReader;
@@ -63,23 +62,22 @@ export class OdooInvoices {
     });
   }
 
-  /** The visible invoices of each sale order: one read of the orders, one search of their invoices. */
+  /**
+   * The visible invoices of each sale order, oldest first: one search of the invoices whose lines bill
+   * the orders' lines (the link `sale.order.invoice_ids` is computed from), read with those links.
+   */
   async byOrderIds(saleOrderIds: readonly number[]): Promise<Map<number, Invoice[]>> {
-    const orders = await this.client.read('sale.order', saleOrderIds, ['invoice_ids']);
-    const invoiceIds = [...new Set(orders.flatMap((order) => order.invoice_ids))];
-    const byId = new Map<number, Invoice>();
-    if (invoiceIds.length > 0) {
-      const domain = and(where('id', 'in', invoiceIds), visibleDomain(this.scope));
-      const records = await this.#moves.search({ domain, order: CHRONOLOGICAL });
-      for (const invoice of records.map(toInvoice)) byId.set(invoice.rowId, invoice);
-    }
-    const ordered = [...byId.values()];
-    return new Map(
-      orders.map((order) => [
-        order.id,
-        ordered.filter((invoice) => order.invoice_ids.includes(invoice.rowId)),
-      ]),
+    const byOrder = new Map<number, Invoice[]>(saleOrderIds.map((id) => [id, []]));
+    if (byOrder.size === 0) return byOrder;
+    const domain = and(
+      where('invoice_line_ids.sale_line_ids.order_id', 'in', [...byOrder.keys()]),
+      visibleDomain(this.scope),
     );
+    for (const { move, orderIds } of await this.#moves.searchWithOrders({ domain, order: CHRONOLOGICAL })) {
+      const invoice = toInvoice(move);
+      for (const orderId of orderIds) byOrder.get(orderId)?.push(invoice);
+    }
+    return byOrder;
   }
 
   /**

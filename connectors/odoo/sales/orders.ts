@@ -1,9 +1,11 @@
-import type { Order, OrderFilter, OrderLine } from '../../../schema/canonical/orders.js';
+import type { Order, OrderFilter, OrderLine, ProductReference } from '../../../schema/canonical/orders.js';
 import type { OdooClient } from '../client.js';
 import { and, where } from '../domain.js';
+import type { OdooRecord } from '../models.js';
 import { ORDER_LINE_FIELDS, ORDERED_LINE_FIELDS, toOrderedLine, toOrderLine } from './map-order-line.js';
 import { LISTED_ORDER_FIELDS, ORDER_FIELDS, toListedOrder, toOrder } from './map-order.js';
 import { orderDomain, tenantDomain, type SalesScope } from './order-domain.js';
+import { LINE_PRODUCTS, toProductReference } from './product-references.js';
 
 /** Newest first; the id breaks ties so that pages never overlap. */
 const ORDER_ORDER = 'date_order desc, id desc';
@@ -15,6 +17,12 @@ function linesDomain(orderIds: readonly number[]) {
   return and(where('order_id', 'in', [...new Set(orderIds)]), where('display_type', '=', false));
 }
 
+/** Order lines with the references of the products on them. */
+export interface LinesWithProducts {
+  lines: OrderLine[];
+  products: ProductReference[];
+}
+
 export interface OrderSearch {
   filter: OrderFilter;
   offset: number;
@@ -23,7 +31,8 @@ export interface OrderSearch {
 
 /**
  * Sale orders in Odoo as canonical Orders, seen through a scope: a partner's scope never returns
- * another tenant's order. Every method is one Odoo call, whatever the number of rows.
+ * another tenant's order. Every method is one Odoo call, whatever the number of rows; lines come with
+ * their products in that call.
  */
 export class OdooOrders {
   constructor(
@@ -84,28 +93,37 @@ export class OdooOrders {
     return this.client.searchCount('sale.order', { domain: orderDomain(filter, this.scope) });
   }
 
-  /** The lines of these orders, in their order on the document, sections and notes left out. */
-  async linesByOrderIds(orderIds: readonly number[]): Promise<OrderLine[]> {
-    if (orderIds.length === 0) return [];
-    const records = await this.client.searchRead('sale.order.line', {
-      domain: linesDomain(orderIds),
-      fields: ORDER_LINE_FIELDS,
-      order: LINE_ORDER,
-    });
-    return records.map(toOrderLine);
+  /**
+   * The lines of these orders, in their order on the document, sections and notes left out, with
+   * their products' references read in the same call.
+   */
+  linesByOrderIds(orderIds: readonly number[]): Promise<LinesWithProducts> {
+    return this.#lines(orderIds, ORDER_LINE_FIELDS, toOrderLine);
   }
 
   /**
    * The same lines read for their product and ordered quantity only (see `toOrderedLine`): less to
    * read, convert and answer when a request wants no more of them.
    */
-  async orderedLinesByOrderIds(orderIds: readonly number[]): Promise<OrderLine[]> {
-    if (orderIds.length === 0) return [];
-    const records = await this.client.searchRead('sale.order.line', {
+  orderedLinesByOrderIds(orderIds: readonly number[]): Promise<LinesWithProducts> {
+    return this.#lines(orderIds, ORDERED_LINE_FIELDS, toOrderedLine);
+  }
+
+  async #lines<F extends (typeof ORDER_LINE_FIELDS)[number]>(
+    orderIds: readonly number[],
+    fields: readonly F[],
+    toLine: (record: OdooRecord<'sale.order.line', F>) => OrderLine,
+  ): Promise<LinesWithProducts> {
+    if (orderIds.length === 0) return { lines: [], products: [] };
+    const { records, related } = await this.client.searchReadRelated('sale.order.line', {
       domain: linesDomain(orderIds),
-      fields: ORDERED_LINE_FIELDS,
+      fields,
       order: LINE_ORDER,
+      related: { product_id: LINE_PRODUCTS } as Partial<Record<F, typeof LINE_PRODUCTS>>,
     });
-    return records.map(toOrderedLine);
+    return {
+      lines: records.map(toLine),
+      products: [...related.of(LINE_PRODUCTS).values()].map(toProductReference),
+    };
   }
 }

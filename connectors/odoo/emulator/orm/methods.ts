@@ -6,6 +6,7 @@ import { fieldsGet } from './fields-get.js';
 import type { Load } from './orm.js';
 import { search, searchCount } from './search.js';
 import { defaultValue } from './values.js';
+import { webRead, webSearchRead } from './web-read.js';
 import { createRecord, unlinkRecords, writeRecords } from './writer.js';
 
 /** A method a client may call, with the Python signature its arguments bind against. */
@@ -83,6 +84,28 @@ const ORM_METHODS: Record<string, MethodSpec> = {
         fieldsOf(a.fields),
         a.load === null || a.load === false ? 'none' : 'classic',
       ),
+  },
+  web_read: {
+    params: ['specification'],
+    required: ['specification'],
+    model: false,
+    owner: 'BaseModel',
+    run: (env, model, ids, a) => webRead(env, model, ids, a.specification),
+  },
+  web_search_read: {
+    params: ['domain', 'specification', 'offset', 'limit', 'order', 'count_limit'],
+    required: ['domain', 'specification'],
+    model: true,
+    owner: 'BaseModel',
+    run: (env, model, _ids, a) =>
+      webSearchRead(env, model, {
+        domain: (a.domain ?? []) as Domain,
+        specification: a.specification,
+        offset: num(a.offset, 0),
+        limit: limitOf(a.limit),
+        order: orderOf(a.order),
+        countLimit: limitOf(a.count_limit),
+      }),
   },
   create: {
     params: ['vals_list'],
