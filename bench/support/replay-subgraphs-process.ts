@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpClient, type HttpResponse } from '../../connectors/shared/http-client.js';
 import { IDENTITY_HEADER } from '../../platform/auth/identity-token.js';
+import { SUBGRAPH_KEEP_ALIVE_MS } from '../../platform/graphql/start-subgraph-server.js';
 import { readBodyText, sendJson } from '../../connectors/shared/http-io.js';
 
 const targets = JSON.parse(process.env.BENCH_TARGETS ?? '{}') as Record<string, string>;
@@ -23,7 +24,8 @@ const urls: Record<string, string> = {};
 
 for (const [name, target] of Object.entries(targets)) {
   const answers = new Map<string, Promise<HttpResponse>>();
-  const server = createServer((req, res) => {
+  // Keeps idle connections as long as a subgraph does, for the same reason (see start-subgraph-server.ts).
+  const server = createServer({ keepAliveTimeout: SUBGRAPH_KEEP_ALIVE_MS }, (req, res) => {
     if (req.url === '/__replay/misses') return sendJson(res, 200, { misses });
     void readBodyText(req, MAX_BODY_BYTES)
       .then(async (body) => {

@@ -100,6 +100,9 @@ export const odooModels = {
   'sale.order.line': {
     ...common,
     order_id: 'm2o',
+    sequence: 'int',
+    // Set on section and note lines (layout, not goods); false on a product line.
+    display_type: 'selection',
     product_id: 'm2o',
     name: 'text',
     product_uom_qty: 'float',

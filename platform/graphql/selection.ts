@@ -84,3 +84,34 @@ export function selectedFieldNames(info: Pick<GraphQLResolveInfo, 'fieldNodes' |
   for (const node of info.fieldNodes) visit(node.selectionSet);
   return names;
 }
+
+/**
+ * The field nodes a query reaches from `nodes` by following `path` (field names, through fragments),
+ * e.g. `['edges', 'node', 'lines']` from a page of a connection: for a resolver that reads ahead what
+ * its children will ask.
+ */
+export function fieldsAtPath(
+  nodes: readonly FieldNode[],
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  path: readonly string[],
+): FieldNode[] {
+  let level: FieldNode[] = [...nodes];
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    const seen = new Set<string>();
+    const visit = (selectionSet: SelectionSetNode | undefined) => {
+      for (const selection of selectionSet?.selections ?? []) {
+        if (selection.kind === Kind.FIELD) {
+          if (selection.name.value === name) next.push(selection);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+        else if (!seen.has(selection.name.value)) {
+          seen.add(selection.name.value);
+          visit(info.fragments[selection.name.value]?.selectionSet);
+        }
+      }
+    };
+    for (const node of level) visit(node.selectionSet);
+    level = next;
+  }
+  return level;
+}

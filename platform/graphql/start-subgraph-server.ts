@@ -76,6 +76,9 @@ function correlationIdFrom(value: unknown): string {
  * `/metrics` beside it. close() turns `/readyz` 503, waits the drain delay, then closes the subscriptions
  * and lets requests in flight finish.
  */
+/** How long a subgraph keeps an idle connection open (longer than any gateway keeps one idle). */
+export const SUBGRAPH_KEEP_ALIVE_MS = 65_000;
+
 export async function startSubgraphServer<C extends SubgraphContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
@@ -84,7 +87,11 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   const metrics = options.metrics ?? processMetrics();
   const readiness = new Readiness({ checks: options.readiness ?? [] });
   const service = { service: options.name };
-  const httpServer = createServer();
+  // A gateway may keep idle connections to its subgraphs open longer than Node's 5 s (@apollo/gateway's
+  // agent has no idle limit at all): a server that closes one just as the gateway reuses it fails that
+  // request with "socket hang up". A minute of keep-alive makes that rare for gateways that idle long
+  // and leaves the closing to those that idle less (ours: undici, 4 s).
+  const httpServer = createServer({ keepAliveTimeout: SUBGRAPH_KEEP_ALIVE_MS });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const formatError = createFormatError(logger);
   const identities = new VerifiedIdentities(identitySecret);

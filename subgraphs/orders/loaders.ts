@@ -4,7 +4,11 @@ import { OdooCountries } from '../../connectors/odoo/sales/countries.js';
 import { OdooCustomers } from '../../connectors/odoo/sales/customers.js';
 import type { SalesScope } from '../../connectors/odoo/sales/order-domain.js';
 import { OdooOrderMargins } from '../../connectors/odoo/sales/order-margins.js';
-import { OdooOrders, type LinesWithProducts } from '../../connectors/odoo/sales/orders.js';
+import {
+  OdooOrders,
+  type LinesWithProducts,
+  type ListedOrdersWithLines,
+} from '../../connectors/odoo/sales/orders.js';
 import { OdooProductReferences } from '../../connectors/odoo/sales/product-references.js';
 import type { CacheLoad, EntityCache } from '../../platform/cache/entity-cache.js';
 import type { MoneyShape } from '../../platform/graphql/create-subgraph-builder.js';
@@ -34,6 +38,14 @@ export interface OrdersLoaders {
   countryCodeById: DataLoader<number, string | null>;
   /** Seeds the order loaders with orders a search already returned. */
   prime(orders: readonly Order[]): void;
+  /**
+   * Seeds the lines loaders and productById with lines read with their orders (`which` fields: all
+   * lines answer for ordered lines too, not the other way round).
+   */
+  primeLines(
+    which: 'ordered' | 'full',
+    page: Pick<ListedOrdersWithLines, 'linesByOrderId' | 'products'>,
+  ): void;
 }
 
 /** A loader whose batch function returns rows in any order, matched back to keys by `keyOf`. */
@@ -128,16 +140,17 @@ export function createOrdersLoaders(
     withProducts((ids) => orders.linesByOrderIds(ids)),
     (line) => line.orderRowId,
   );
+  const orderedLinesByOrderId = groupedBy(
+    withProducts((ids) => orders.orderedLinesByOrderIds(ids)),
+    (line) => line.orderRowId,
+  );
   const margins = new OdooOrderMargins(odoo);
   return {
     orders,
     orderById,
     orderByNumber,
     linesByOrderId,
-    orderedLinesByOrderId: groupedBy(
-      withProducts((ids) => orders.orderedLinesByOrderIds(ids)),
-      (line) => line.orderRowId,
-    ),
+    orderedLinesByOrderId,
     marginByOrder: new DataLoader(
       async (batch) => {
         const lines = await linesByOrderId.loadMany(batch.map((order) => order.rowId));
@@ -176,6 +189,13 @@ export function createOrdersLoaders(
         orderById.prime(order.rowId, order);
         orderByNumber.prime(order.number, order);
       }
+    },
+    primeLines(which, page) {
+      for (const [orderId, lines] of page.linesByOrderId) {
+        orderedLinesByOrderId.prime(orderId, lines);
+        if (which === 'full') linesByOrderId.prime(orderId, lines);
+      }
+      for (const product of page.products) productById.prime(product.rowId, product);
     },
   };
 }

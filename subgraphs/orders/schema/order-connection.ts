@@ -13,7 +13,7 @@ import { builder } from '../builder.js';
 import type { OrdersContext } from '../context.js';
 import { OrderFilterInput, parseOrderFilter } from './order-filter.js';
 import { OrderType } from './order.js';
-import { wantsOnlyListedOrders } from './page-selection.js';
+import { linesAskedOfPage, wantsOnlyListedOrders } from './page-selection.js';
 
 export const OrderConnection = builder.connectionObject(
   {
@@ -69,7 +69,8 @@ export function parseOrderListArgs(
 
 /**
  * One page of the orders matching `filter`, within the caller's scope. A page asking no more of its
- * orders than a list shows reads only that, and keeps those partial orders out of the loaders.
+ * orders than a list shows reads only that, and keeps those partial orders out of the loaders; when it
+ * asks for their lines too, the lines come in the same Odoo call and seed the lines loaders.
  */
 export function resolveOrderPage(
   context: OrdersContext,
@@ -82,7 +83,13 @@ export function resolveOrderPage(
   return resolveCountedPage(
     args,
     async (offset, limit) => {
-      if (listed) return orders.searchListed({ filter, offset, limit });
+      if (listed) {
+        const lines = linesAskedOfPage(info);
+        if (lines === 'none') return orders.searchListed({ filter, offset, limit });
+        const page = await orders.searchListedWithLines({ filter, offset, limit }, lines);
+        context.loaders.primeLines(lines, page);
+        return page.orders;
+      }
       const found = await orders.search({ filter, offset, limit });
       context.loaders.prime(found);
       return found;

@@ -1,5 +1,6 @@
-import type { FieldNode } from 'graphql';
-import { everySelectedField, rememberedPerField } from '../../../platform/graphql/selection.js';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { everySelectedField, fieldsAtPath, rememberedPerField } from '../../../platform/graphql/selection.js';
+import { linesAskedAt } from './line-selection.js';
 
 /** The Order fields an order read for a list can answer (see `toListedOrder`). */
 const listedOrderFields = new Set([
@@ -29,3 +30,8 @@ export const wantsOnlyListedOrders = rememberedPerField((page, info) => {
     (field.name.value === 'edges' && everySelectedField(field.selectionSet, info, edge));
   return everySelectedField(page.selectionSet, info, connection);
 });
+
+/** What a page of orders asks of its orders' lines (see `linesAskedAt`). */
+export function linesAskedOfPage(info: GraphQLResolveInfo): 'none' | 'ordered' | 'full' {
+  return linesAskedAt(fieldsAtPath(info.fieldNodes, info, ['edges', 'node', 'lines']), info);
+}
