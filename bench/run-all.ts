@@ -10,7 +10,7 @@
  * e     the latest subscription and order-capture figures, quoted from their result files;
  * f     both gateways again over the subgraphs' answers replayed from memory: each gateway's own work.
  *
- * The emulators have a child process, the subgraphs another, each gateway one of its own, and
+ * The emulators have a child process, each data subgraph one (as deployed), each gateway one, and
  * autocannon loads them from this one; everything on loopback. Bounded: BENCH_SECONDS (default 16) measured after 2 s
  * of warm-up per phase, BENCH_CONNECTIONS (default 16) in flight, BENCH_COLD_REQUESTS (default 20), and
  * a hard limit of 15 minutes. Caching needs Redis at REDIS_URL (default redis://127.0.0.1:6379); keys
@@ -194,7 +194,7 @@ interface Comparison {
  */
 async function compareGateways(
   comparison: Comparison,
-  processes: (gateway: ReadyChild<unknown>) => Record<string, number>,
+  processes: (gateway: ReadyChild<unknown>) => Record<string, number | number[]>,
 ): Promise<void> {
   const { part, name, operation, ours, apollo } = comparison;
   const same =
@@ -290,11 +290,11 @@ function pick(result: PhaseResult) {
   };
 }
 
-function processesOf(gateway: ReadyChild<unknown>, backends: Backends): Record<string, number> {
+function processesOf(gateway: ReadyChild<unknown>, backends: Backends): Record<string, number | number[]> {
   return {
     driver: process.pid,
     gateway: gateway.child.pid ?? 0,
-    subgraphs: backends.subgraphs.child.pid ?? 0,
+    subgraphs: backends.subgraphs.pids,
     emulators: backends.emulators.child.pid ?? 0,
   };
 }
@@ -325,7 +325,7 @@ const text = [
   `Machine: ${machine}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadAtEnd} at the end (other work on the machine slows every row)`,
   `Date: ${startedAt.toISOString()}`,
   '',
-  'Parts: a storefront and b portal, ours beside @apollo/gateway on the same subgraphs; c portal and d storefront, caching off and on (cold, warm) with the Odoo emulator at 20 ms a call; e quoted from bench/results/subscription-delivery.json and capture-orders.json (not rerun); f both gateways over subgraph answers replayed from memory (each distinct subgraph request answered once by the real subgraphs), which leaves each gateway’s own work. The emulators, the subgraphs and each gateway run in processes of their own, with NODE_ENV=production. Every request uses the internal demo key; @apollo/gateway gets the supergraph without its `for: SECURITY` links and enforces none of the auth directives, sending one fixed signed identity instead. Subgraph Odoo clients take 16 calls at once. Odoo calls / op: the emulator’s count over the measured seconds divided by the requests answered.',
+  'Parts: a storefront and b portal, ours beside @apollo/gateway on the same subgraphs; c portal and d storefront, caching off and on (cold, warm) with the Odoo emulator at 20 ms a call; e quoted from bench/results/subscription-delivery.json and capture-orders.json (not rerun); f both gateways over subgraph answers replayed from memory (each distinct subgraph request answered once by the real subgraphs), which leaves each gateway’s own work. The emulators (together), each subgraph and each gateway run in processes of their own, with NODE_ENV=production; the subgraphs column sums the five subgraph processes. Every request uses the internal demo key; @apollo/gateway gets the supergraph without its `for: SECURITY` links and enforces none of the auth directives, sending one fixed signed identity instead. Subgraph Odoo clients take 16 calls at once. Odoo calls / op: the emulator’s count over the measured seconds divided by the requests answered.',
   '',
   benchTable(rows),
   '',

@@ -78,7 +78,7 @@ export async function countedLoad(
     connections: number;
     seconds: number;
     warmupSeconds: number;
-    processes?: Record<string, number>;
+    processes?: Record<string, number | readonly number[]>;
   },
 ): Promise<PhaseResult> {
   let before = 0;

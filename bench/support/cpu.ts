@@ -15,15 +15,29 @@ export function cpuSeconds(pid: number): number | undefined {
   }
 }
 
-/** Starts measuring the CPU of `pids`; the returned function answers each one's share of a core, in %. */
-export function cpuMeter(pids: Record<string, number>): () => Record<string, number> {
+/** The CPU seconds of several processes together; undefined when any has none. */
+function cpuSecondsOf(pids: number | readonly number[]): number | undefined {
+  let total = 0;
+  for (const pid of typeof pids === 'number' ? [pids] : pids) {
+    const seconds = cpuSeconds(pid);
+    if (seconds === undefined) return undefined;
+    total += seconds;
+  }
+  return total;
+}
+
+/**
+ * Starts measuring the CPU of `pids` (a name stands for one process or several together); the returned
+ * function answers each name's share of a core, in %.
+ */
+export function cpuMeter(pids: Record<string, number | readonly number[]>): () => Record<string, number> {
   const started = performance.now();
-  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSecondsOf(pid)]));
   return () => {
     const elapsed = (performance.now() - started) / 1000;
     const shares: Record<string, number> = {};
     for (const [name, pid] of Object.entries(pids)) {
-      const [from, to] = [before[name], cpuSeconds(pid)];
+      const [from, to] = [before[name], cpuSecondsOf(pid)];
       if (from !== undefined && to !== undefined) shares[name] = Math.round(((to - from) / elapsed) * 100);
     }
     return shares;

@@ -1,12 +1,14 @@
 /**
- * The five data subgraphs (inventory, orders, invoicing, warehouse, shipping) in one process, over the
+ * Data subgraphs (inventory, orders, invoicing, warehouse, shipping: those BENCH_SUBGRAPHS names, comma
+ * separated, or all five) in one process, over the
  * emulators of emulators-process.ts (BENCH_EMULATORS, the JSON that process sent), for benchmarks that
  * measure a gateway in another. Tells the parent the subgraph URLs and the identity secret, with the
  * emulators' own message passed through (the Odoo admin address for call counts and latency, and what
  * to ask for).
  *
  * Environment: BENCH_REDIS_URL with BENCH_CACHE_NAMESPACE puts the entity cache under the inventory,
- * orders and invoicing loaders.
+ * orders and invoicing loaders; BENCH_IDENTITY_SECRET is the identity secret shared with the other
+ * subgraph processes (default: a random one of this process's own).
  */
 import { randomBytes } from 'node:crypto';
 import { CarrierClient, parseCarrierConfig } from '../../connectors/carrier/index.js';
@@ -36,7 +38,10 @@ if (!emulators) throw new Error('BENCH_EMULATORS is not set: start bench/support
 const logger = createLogger({ name: 'bench-subgraphs', level: 'warn' });
 const redisUrl = process.env.BENCH_REDIS_URL;
 const namespace = process.env.BENCH_CACHE_NAMESPACE;
-const identitySecret = randomBytes(32).toString('hex');
+// Subgraphs in processes of their own share the secret their gateway signs identities with.
+const identitySecret = process.env.BENCH_IDENTITY_SECRET ?? randomBytes(32).toString('hex');
+const only = process.env.BENCH_SUBGRAPHS?.split(',');
+const wanted = (name: keyof SubgraphsReady['urls']): boolean => !only || only.includes(name);
 
 // 16 calls at once per client: each subgraph stands for a deployment of its own, not one queue.
 const odooClient = () =>
@@ -68,22 +73,25 @@ const entityCache = async () => {
 };
 const common = () => ({ odoo: odooClient(), logger, identitySecret, host: '127.0.0.1', port: 0 });
 
-const inventory = await startInventorySubgraph({ ...common(), cache: await entityCache() });
-const orders = await startOrdersSubgraph({ ...common(), cache: await entityCache() });
-const invoicing = await startInvoicingSubgraph({ ...common(), cache: await entityCache() });
-const warehouse = await startWarehouseSubgraph({ ...common(), wms: wmsClient() });
-const shipping = await startShippingSubgraph({ ...common(), wms: wmsClient(), carrier: carrierClient() });
-const subgraphs = [inventory, orders, invoicing, warehouse, shipping];
+const starters = {
+  inventory: async () => startInventorySubgraph({ ...common(), cache: await entityCache() }),
+  orders: async () => startOrdersSubgraph({ ...common(), cache: await entityCache() }),
+  invoicing: async () => startInvoicingSubgraph({ ...common(), cache: await entityCache() }),
+  warehouse: () => startWarehouseSubgraph({ ...common(), wms: wmsClient() }),
+  shipping: () => startShippingSubgraph({ ...common(), wms: wmsClient(), carrier: carrierClient() }),
+};
+const urls: Partial<SubgraphsReady['urls']> = {};
+const subgraphs: { close(): Promise<void> }[] = [];
+for (const name of Object.keys(starters) as (keyof typeof starters)[]) {
+  if (!wanted(name)) continue;
+  const started = await starters[name]();
+  subgraphs.push(started);
+  urls[name] = started.url;
+}
 
 const ready: SubgraphsReady = {
   ...emulators,
-  urls: {
-    inventory: inventory.url,
-    orders: orders.url,
-    invoicing: invoicing.url,
-    warehouse: warehouse.url,
-    shipping: shipping.url,
-  },
+  urls: urls as SubgraphsReady['urls'],
   identitySecret,
   odoo: { url: emulators.odoo.url, adminKey: emulators.odoo.adminKey },
 };
