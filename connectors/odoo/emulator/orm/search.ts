@@ -221,12 +221,21 @@ function conjuncts(node: DomainNode, out: DomainNode[] = []): DomainNode[] {
  * terms allows, on `id`, on a many2one with ids, or on a stored char/selection/date field with
  * strings (through `Table.lookupValue`). A superset of the matches; each is still tested.
  */
-function candidates(orm: Orm, model: CompiledModel, node: DomainNode): Iterable<number> | undefined {
+function candidates(
+  orm: Orm,
+  env: Env,
+  model: CompiledModel,
+  node: DomainNode,
+): Iterable<number> | undefined {
   const table = orm.store.table(model.name);
   let best: { size: number; sets: ReadonlySet<number>[] } | undefined;
   for (const term of conjuncts(node)) {
-    if (term.kind !== 'term' || term.path.length !== 1 || (term.operator !== '=' && term.operator !== 'in'))
+    if (term.kind !== 'term' || (term.operator !== '=' && term.operator !== 'in')) continue;
+    if (term.path.length > 1) {
+      const set = throughOne2many(orm, env, model, term);
+      if (set && (!best || set.size < best.size)) best = { size: set.size, sets: [set] };
       continue;
+    }
     const values = Array.isArray(term.value) ? (term.value as unknown[]) : [term.value];
     const name = term.path[0]!;
     if (name === 'id') {
@@ -250,6 +259,33 @@ function candidates(orm: Orm, model: CompiledModel, node: DomainNode): Iterable<
   return ids;
 }
 
+/**
+ * Ids a path term starting with a one2many (`invoice_line_ids.sale_line_ids.order_id in [...]`) can
+ * only come from: the parents (inverse many2one) of the children matching the rest of the path, found
+ * by a search of their own, as Odoo's subquery does. Archived children count too: the set must hold
+ * every id the term's own test may accept. Undefined for any other first hop.
+ */
+function throughOne2many(
+  orm: Orm,
+  env: Env,
+  model: CompiledModel,
+  term: Extract<DomainNode, { kind: 'term' }>,
+): Set<number> | undefined {
+  const field = model.fields[term.path[0]!];
+  if (field?.type !== 'one2many' || !field.inverseName || field.compute) return undefined;
+  const inverse = field.inverseName;
+  const children = search(orm, env.withContext({ active_test: false }), field.relation!, [
+    [term.path.slice(1).join('.'), term.operator, term.value],
+  ]);
+  const childTable = orm.store.table(field.relation!);
+  const parents = new Set<number>();
+  for (const id of children) {
+    const parent = childTable.get(id)?.[inverse];
+    if (typeof parent === 'number') parents.add(parent);
+  }
+  return parents;
+}
+
 /** Odoo's `_search`: matching ids in the requested order, then offset and limit. */
 export function search(
   orm: Orm,
@@ -267,7 +303,7 @@ export function search(
   );
   const table = orm.store.table(modelName);
   const evaluator = new Evaluator(orm, env);
-  const from = candidates(orm, model, node);
+  const from = candidates(orm, env, model, node);
   const matched: number[] = [];
   const seen = new Set<number>();
   for (const source of from ?? table.rows.keys()) {

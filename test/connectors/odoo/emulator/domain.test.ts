@@ -124,6 +124,10 @@ describe('Odoo emulator domains', () => {
     expect(await names([['parent_id.parent_id.name', '=', 'Alpha']])).toEqual(['Delta']);
     expect(await names([['child_ids.email', 'ilike', 'alpha.example']])).toEqual(['Alpha']);
     expect(await names([['parent_id.name', '!=', 'Alpha']])).toEqual(['Alpha', 'Beta', 'Delta']);
+    // Through a one2many, with `=` or `in` (the search starts from the matching children's parents).
+    expect(await names([['child_ids.name', 'in', ['gamma', 'Delta']]])).toEqual(['Alpha', 'gamma']);
+    expect(await names([['child_ids.child_ids.name', '=', 'Delta']])).toEqual(['Alpha']);
+    expect(await names([['child_ids.name', '=', 'Beta']])).toEqual([]);
   });
 
   it('supports any on relations', async () => {
@@ -167,5 +171,14 @@ describe('Odoo emulator domains', () => {
     }
     const order = await json2(odoo, 'res.partner', 'search', { domain: [], order: 'colour desc' });
     expect(order.body.name).toBe('builtins.ValueError');
+  });
+
+  // Last: it archives a partner that the tests above must not see.
+  it('does not follow a one2many to an archived child', async () => {
+    odoo.emulator
+      .env()
+      .create('res.partner', { name: 'Sigma', ref: 'T-9', parent_id: ids.beta, active: false });
+    expect(await names([['child_ids.name', '=', 'Sigma']])).toEqual([]);
+    expect(await names([['child_ids.name', 'in', ['Sigma', 'gamma']]])).toEqual(['Alpha']);
   });
 });
