@@ -3,6 +3,7 @@ import type { CanonicalEvent } from './canonical-event.js';
 import { EventError } from './event-errors.js';
 import type { EventLog } from './event-log.js';
 import { eventOfEntry } from './stream-entry.js';
+import { readStreamPage, type StreamPage } from './stream-page.js';
 
 /**
  * Moves entry ARGV[2] of group ARGV[1] to the dead-letter stream, once: XACK first, and only when that
@@ -81,12 +82,9 @@ export class DeadLetters {
   }
 
   /** `first` dead letters after dead letter `after` (exclusive; null: from the oldest), oldest first. */
-  async page(first: number, after: string | null): Promise<{ items: DeadLetter[]; hasNextPage: boolean }> {
-    const entries = await this.#redis.xRange(this.key, after ? `(${after}` : '-', '+', { COUNT: first + 1 });
-    const items = entries
-      .slice(0, first)
-      .map(({ id, message }) => this.#letterOf(id, message as Record<string, string>));
-    return { items, hasNextPage: entries.length > first };
+  async page(first: number, after: string | null): Promise<StreamPage<DeadLetter>> {
+    const page = await readStreamPage(this.#redis, this.key, first, after);
+    return { ...page, items: page.items.map(({ id, fields }) => this.#letterOf(id, fields)) };
   }
 
   #letterOf(id: string, fields: Record<string, string>): DeadLetter {

@@ -1,27 +1,7 @@
 import { DeadLetters, type DeadLetter } from '../../platform/events/dead-letters.js';
 import type { EventLog } from '../../platform/events/event-log.js';
+import type { StreamPage } from '../../platform/events/stream-page.js';
 import type { RedisClient } from '../../platform/redis.js';
-
-/** A page of a stream, oldest first: its items and whether more follow. */
-export interface StreamPage<T> {
-  items: T[];
-  hasNextPage: boolean;
-}
-
-/** Reads `first` entries of `key` after entry id `after` (exclusive), oldest first, with one more to know if more follow. */
-export async function readStreamPage(
-  redis: RedisClient,
-  key: string,
-  first: number,
-  after: string | null,
-): Promise<StreamPage<{ id: string; fields: Record<string, string> }>> {
-  const entries = await redis.xRange(key, after ? `(${after}` : '-', '+', { COUNT: first + 1 });
-  const items = entries.slice(0, first).map(({ id, message }) => ({
-    id,
-    fields: message,
-  }));
-  return { items, hasNextPage: entries.length > first };
-}
 
 /**
  * The events consumer groups gave up on (`<stream>:dead`), page by page, and their replay

@@ -4,7 +4,7 @@ import type { PartnerWebhooks } from '../../platform/webhooks/partner-webhooks.j
 import type { ReplayResult } from '../../platform/webhooks/replay-deliveries.js';
 import { WebhookDeadLetters } from '../../platform/webhooks/webhook-dead-letters.js';
 import type { WebhookOwner } from '../../platform/webhooks/webhook-endpoint.js';
-import { readStreamPage, type StreamPage } from './dead-letter-pages.js';
+import { readStreamPage, type StreamPage } from '../../platform/events/stream-page.js';
 
 /** A delivery that used every attempt, from `<namespace>:webhooks:dead`. */
 export interface WebhookDeadLetter {
@@ -46,10 +46,7 @@ export class WebhookDeliveryHealth {
 
   async deadLetters(first: number, after: string | null): Promise<StreamPage<WebhookDeadLetter>> {
     const page = await readStreamPage(this.#redis, this.#deadLetters.key, first, after);
-    return {
-      items: page.items.map(({ id, fields }) => deadLetterOf(id, fields)),
-      hasNextPage: page.hasNextPage,
-    };
+    return { ...page, items: page.items.map(({ id, fields }) => deadLetterOf(id, fields)) };
   }
 
   countDeadLetters(): Promise<number> {

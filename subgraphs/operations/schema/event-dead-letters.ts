@@ -88,7 +88,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       requireOperator(context);
       const { first, after } = streamPageArgs(args);
-      return streamConnection(await deadLettersOf(context).page(first, after), after);
+      return streamConnection(await deadLettersOf(context).page(first, after));
     },
   }),
 }));

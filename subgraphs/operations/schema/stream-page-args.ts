@@ -5,7 +5,7 @@ import {
   MAX_PAGE_SIZE,
   type PageArgs,
 } from '../../../platform/graphql/page-args.js';
-import type { StreamPage } from '../dead-letter-pages.js';
+import type { StreamPage } from '../../../platform/events/stream-page.js';
 
 /** `first` and `after` of a list read from a Redis stream: the cursor is the entry id. */
 export function streamPageArgs(args: PageArgs): { first: number; after: string | null } {
@@ -13,10 +13,10 @@ export function streamPageArgs(args: PageArgs): { first: number; after: string |
 }
 
 /** A stream page as a Relay connection, each item's id its cursor. */
-export function streamConnection<T extends { id: string }>(page: StreamPage<T>, after: string | null) {
+export function streamConnection<T extends { id: string }>(page: StreamPage<T>) {
   return keysetConnection(page.items, (item) => item.id, {
     hasNextPage: page.hasNextPage,
-    hasPreviousPage: after !== null,
+    hasPreviousPage: page.hasPreviousPage,
   });
 }
 

@@ -76,7 +76,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       requireOperator(context);
       const { first, after } = streamPageArgs(args);
-      return streamConnection(await webhooksOf(context).deadLetters(first, after), after);
+      return streamConnection(await webhooksOf(context).deadLetters(first, after));
     },
   }),
 }));
