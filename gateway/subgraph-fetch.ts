@@ -1,4 +1,5 @@
 import { fetch as defaultFetch, Headers, Response } from '@whatwg-node/fetch';
+import { setMaxListeners } from 'node:events';
 import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 
@@ -20,13 +21,25 @@ export interface SubgraphFetch {
 /** Answers whose body is a stream of parts, passed on as a stream rather than read whole. */
 const STREAMED = /text\/event-stream|multipart\//i;
 
+/**
+ * Abort listeners one signal may carry before Node warns. The runtime hands every subgraph request of a
+ * gateway the same signal (its shutdown), and each request in flight listens on it until it ends: more
+ * than Node's default of 10 is load, not a leak. Past this many, it would be one.
+ */
+export const SHARED_SIGNAL_LISTENERS = 10_000;
+
 export function createSubgraphFetch(): SubgraphFetch {
   const agent = new Agent();
+  const raised = new WeakSet<AbortSignal>();
   const fetch = async (input: Parameters<typeof globalThis.fetch>[0], init: RequestInit = {}) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : null;
     const body = init.body ?? undefined;
     if (url === null || (body !== undefined && typeof body !== 'string') || !/^https?:/.test(url))
       return defaultFetch(input, init);
+    if (init.signal && !raised.has(init.signal)) {
+      setMaxListeners(SHARED_SIGNAL_LISTENERS, init.signal);
+      raised.add(init.signal);
+    }
     const answer = await request(url, {
       dispatcher: agent,
       method: (init.method ?? 'GET') as 'GET',

@@ -4,9 +4,14 @@
  * (aborted, refused) surfacing as fetch's would, so Hive's executor reads them the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getMaxListeners } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSubgraphFetch, type SubgraphFetch } from '../../gateway/subgraph-fetch.js';
+import {
+  createSubgraphFetch,
+  SHARED_SIGNAL_LISTENERS,
+  type SubgraphFetch,
+} from '../../gateway/subgraph-fetch.js';
 
 describe('the gateway’s subgraph fetch', () => {
   let server: Server;
@@ -43,6 +48,20 @@ describe('the gateway’s subgraph fetch', () => {
   afterAll(async () => {
     await subgraphFetch.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('lets one shared signal carry more requests in flight than Node warns about', async () => {
+    // Jest hands tests a copy of `process`, so Node's warning itself cannot be heard here: the limit
+    // it is measured against is checked instead.
+    const shared = new AbortController().signal;
+    expect(getMaxListeners(shared)).toBe(10);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        subgraphFetch.fetch(`${base}/graphql`, { method: 'POST', body: `{"n":${n}}`, signal: shared }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 30 }, () => 200));
+    expect(getMaxListeners(shared)).toBe(SHARED_SIGNAL_LISTENERS);
   });
 
   it('sends the method, headers and body, and answers status, headers and JSON as fetch does', async () => {
