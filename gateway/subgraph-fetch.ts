@@ -1,5 +1,5 @@
 import { fetch as defaultFetch, Headers, Response } from '@whatwg-node/fetch';
-import { setMaxListeners } from 'node:events';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 
@@ -30,16 +30,13 @@ export const SHARED_SIGNAL_LISTENERS = 10_000;
 
 export function createSubgraphFetch(): SubgraphFetch {
   const agent = new Agent();
-  const raised = new WeakSet<AbortSignal>();
   const fetch = async (input: Parameters<typeof globalThis.fetch>[0], init: RequestInit = {}) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : null;
     const body = init.body ?? undefined;
     if (url === null || (body !== undefined && typeof body !== 'string') || !/^https?:/.test(url))
       return defaultFetch(input, init);
-    if (init.signal && !raised.has(init.signal)) {
+    if (init.signal && getMaxListeners(init.signal) < SHARED_SIGNAL_LISTENERS)
       setMaxListeners(SHARED_SIGNAL_LISTENERS, init.signal);
-      raised.add(init.signal);
-    }
     const answer = await request(url, {
       dispatcher: agent,
       method: (init.method ?? 'GET') as 'GET',

@@ -133,13 +133,11 @@ export class OdooClient {
     options: SearchReadOptions<F> = {},
   ): Promise<OdooRecord<M, F>[]> {
     const fields = options.fields ?? (Object.keys(odooModels[model]) as F[]);
-    const kwargs: Record<string, unknown> = {
+    const kwargs = {
       domain: options.domain ?? [],
       fields: fieldsToRead(model, fields),
+      ...pagingOf(options),
     };
-    if (options.limit !== undefined) kwargs.limit = options.limit;
-    if (options.offset !== undefined) kwargs.offset = options.offset;
-    if (options.order !== undefined) kwargs.order = options.order;
     const raw = await this.#call(model, 'search_read', { kwargs, context: options.context }, options);
     return this.#normalize(model, fields, raw, options.context);
   }
@@ -156,13 +154,11 @@ export class OdooClient {
     await this.#requireSpecificationReads(model);
     const { fields, context } = options;
     const nested = options.related as Readonly<Record<string, Related>>;
-    const kwargs: Record<string, unknown> = {
+    const kwargs = {
       domain: options.domain ?? [],
       specification: specificationOf(model, fields, nested),
+      ...pagingOf(options),
     };
-    if (options.limit !== undefined) kwargs.limit = options.limit;
-    if (options.offset !== undefined) kwargs.offset = options.offset;
-    if (options.order !== undefined) kwargs.order = options.order;
     const answer = await this.#call(model, 'web_search_read', { kwargs, context }, options);
     const rows = (answer as { records?: unknown } | null)?.records;
     if (!Array.isArray(rows)) throw unexpected(model, 'web_search_read', '{ length, records }');
@@ -454,6 +450,15 @@ export class OdooClient {
       this.#currencyDecimals.set(currency.id, currency.decimal_places ?? DEFAULT_CURRENCY_DECIMALS);
     }
   }
+}
+
+/** A search's `limit`, `offset` and `order` as keyword arguments, those not given left out. */
+function pagingOf(options: Pick<SearchReadOptions<string>, 'limit' | 'offset' | 'order'>) {
+  const paging: { limit?: number; offset?: number; order?: string } = {};
+  if (options.limit !== undefined) paging.limit = options.limit;
+  if (options.offset !== undefined) paging.offset = options.offset;
+  if (options.order !== undefined) paging.order = options.order;
+  return paging;
 }
 
 function unexpected(model: string, method: string, expected: string): OdooProtocolError {

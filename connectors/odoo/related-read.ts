@@ -7,8 +7,8 @@
  * validation and normalisation.
  */
 import { OdooProtocolError } from './errors.js';
-import { kindOf } from './field-spec.js';
-import { odooModels, type OdooFieldName, type OdooModelName, type OdooRecord } from './models.js';
+import { kindOf, type FieldKind } from './field-spec.js';
+import { modelSpec, type OdooFieldName, type OdooModelName, type OdooRecord } from './models.js';
 import { currencyFieldsFor } from './normalize.js';
 
 /** What to read, in the same call, of the records a relational field points to. */
@@ -31,7 +31,13 @@ type Specification = Record<string, { fields?: Specification }>;
 
 /** The fields a read of `fields` asks for: those plus the currencies their money fields need. */
 export function fieldsToRead(model: OdooModelName, fields: readonly string[]): string[] {
-  return [...new Set([...fields, ...currencyFieldsFor(odooModels[model], fields)])];
+  return [...new Set([...fields, ...currencyFieldsFor(modelSpec(model), fields)])];
+}
+
+/** How `model`'s `field` reads; undefined for a field the model's spec does not list. */
+function kindIn(model: OdooModelName, field: string): FieldKind | undefined {
+  const spec = modelSpec(model)[field];
+  return spec === undefined ? undefined : kindOf(spec);
 }
 
 /**
@@ -43,10 +49,9 @@ export function specificationOf(
   fields: readonly string[],
   nested: Readonly<Record<string, Related>>,
 ): Specification {
-  const spec = odooModels[model] as Readonly<Record<string, Parameters<typeof kindOf>[0]>>;
   const specification: Specification = {};
   for (const field of fieldsToRead(model, fields)) {
-    const kind = spec[field] === undefined ? undefined : kindOf(spec[field]);
+    const kind = kindIn(model, field);
     const co = nested[field];
     const sub = co ? specificationOf(co.model, co.fields, co.related) : undefined;
     if (kind === 'm2o') specification[field] = { fields: { ...sub, display_name: {} } };
@@ -74,9 +79,8 @@ export function unnest(
     throw new OdooProtocolError(`Odoo answered ${model} with something other than a list of records`, {
       model,
     });
-  const spec = odooModels[model] as Readonly<Record<string, Parameters<typeof kindOf>[0]>>;
   const relational = fieldsToRead(model, fields).filter((field) => {
-    const kind = spec[field] === undefined ? undefined : kindOf(spec[field]);
+    const kind = kindIn(model, field);
     return kind === 'm2o' || (kind === 'x2m' && nested[field] !== undefined);
   });
   return raw.map((record: unknown) => {

@@ -67,21 +67,33 @@ export function selectsOnly(typeName: string, fields: ReadonlySet<string>) {
   );
 }
 
+/**
+ * Calls `onField` with every field of `selectionSet`, through inline fragments and fragment spreads;
+ * a fragment already in `seen` is not entered again.
+ */
+function forEachField(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: GraphQLResolveInfo['fragments'],
+  onField: (field: FieldNode) => void,
+  seen: Set<string> = new Set(),
+): void {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) onField(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      forEachField(selection.selectionSet, fragments, onField, seen);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      forEachField(fragments[selection.name.value]?.selectionSet, fragments, onField, seen);
+    }
+  }
+}
+
 /** The names of the fields selected under the field being resolved, through fragments. */
 export function selectedFieldNames(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
   const names = new Set<string>();
   const seen = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode | undefined) => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        visit(info.fragments[selection.name.value]?.selectionSet);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
+  for (const node of info.fieldNodes)
+    forEachField(node.selectionSet, info.fragments, (field) => names.add(field.name.value), seen);
   return names;
 }
 
@@ -99,18 +111,10 @@ export function fieldsAtPath(
   for (const name of path) {
     const next: FieldNode[] = [];
     const seen = new Set<string>();
-    const visit = (selectionSet: SelectionSetNode | undefined) => {
-      for (const selection of selectionSet?.selections ?? []) {
-        if (selection.kind === Kind.FIELD) {
-          if (selection.name.value === name) next.push(selection);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-        else if (!seen.has(selection.name.value)) {
-          seen.add(selection.name.value);
-          visit(info.fragments[selection.name.value]?.selectionSet);
-        }
-      }
+    const onField = (field: FieldNode) => {
+      if (field.name.value === name) next.push(field);
     };
-    for (const node of level) visit(node.selectionSet);
+    for (const node of level) forEachField(node.selectionSet, info.fragments, onField, seen);
     level = next;
   }
   return level;

@@ -6,7 +6,7 @@ import { related, type Related } from '../related-read.js';
 import { ORDER_LINE_FIELDS, ORDERED_LINE_FIELDS, toOrderedLine, toOrderLine } from './map-order-line.js';
 import { LISTED_ORDER_FIELDS, ORDER_FIELDS, toListedOrder, toOrder } from './map-order.js';
 import { orderDomain, tenantDomain, type SalesScope } from './order-domain.js';
-import { LINE_PRODUCTS, toProductReference } from './product-references.js';
+import { LINE_PRODUCTS, lineProductsIn } from './product-references.js';
 
 /** Newest first; the id breaks ties so that pages never overlap. */
 const ORDER_ORDER = 'date_order desc, id desc';
@@ -146,7 +146,7 @@ export class OdooOrders {
     return {
       orders: records.map(toListedOrder),
       linesByOrderId,
-      products: [...related.of(LINE_PRODUCTS).values()].map(toProductReference),
+      products: lineProductsIn(related),
     };
   }
 
@@ -185,7 +185,7 @@ export class OdooOrders {
     });
     return {
       lines: records.map(toLine),
-      products: [...related.of(LINE_PRODUCTS).values()].map(toProductReference),
+      products: lineProductsIn(related),
     };
   }
 }

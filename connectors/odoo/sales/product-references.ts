@@ -2,7 +2,7 @@ import type { ProductReference } from '../../../schema/canonical/orders.js';
 import { productName } from '../catalog/products.js';
 import type { OdooClient } from '../client.js';
 import type { OdooRecord } from '../models.js';
-import { related } from '../related-read.js';
+import { related, type RelatedRecords } from '../related-read.js';
 
 /** The product.product fields a ProductReference is made of. */
 const PRODUCT_REFERENCE_FIELDS = ['default_code', 'name', 'uom_id'] as const;
@@ -10,7 +10,12 @@ const PRODUCT_REFERENCE_FIELDS = ['default_code', 'name', 'uom_id'] as const;
 /** Order lines' products, read in the same call as the lines (see OdooOrders). */
 export const LINE_PRODUCTS = related('product.product', PRODUCT_REFERENCE_FIELDS);
 
-export function toProductReference(
+/** The references of the products a read brought with its lines through {@link LINE_PRODUCTS}. */
+export function lineProductsIn(found: RelatedRecords): ProductReference[] {
+  return [...found.of(LINE_PRODUCTS).values()].map(toProductReference);
+}
+
+function toProductReference(
   record: OdooRecord<'product.product', (typeof PRODUCT_REFERENCE_FIELDS)[number]>,
 ): ProductReference {
   return {
