@@ -1,21 +1,24 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { withCorrelationId } from '../../../../platform/correlation.js';
-import { createLogger } from '../../../../platform/logger.js';
 import {
   OdooCircuitOpenError,
-  OdooClient,
-  odooConfigSchema,
   OdooProtocolError,
   OdooRetryableError,
   OdooValidationError,
   USER_AGENT,
   where,
   type OdooCallEvent,
+  type OdooClient,
   type OdooConfigInput,
 } from '../../../../connectors/odoo/index.js';
-import { startOdooPeer, type OdooPeer, type PeerAnswer, type PeerRequest } from './odoo-peer.js';
+import {
+  clientOfPeer,
+  startOdooPeer,
+  type OdooPeer,
+  type PeerAnswer,
+  type PeerRequest,
+} from './odoo-peer.js';
 
-const logger = createLogger({ name: 'odoo-client-test', level: 'silent' });
 let peer: OdooPeer | undefined;
 
 afterEach(async () => {
@@ -29,19 +32,11 @@ async function setUp(
 ): Promise<{ peer: OdooPeer; client: OdooClient; calls: OdooCallEvent[] }> {
   peer = await startOdooPeer(answer);
   const calls: OdooCallEvent[] = [];
-  const client = new OdooClient({
-    config: odooConfigSchema.parse({
-      url: peer.url,
-      apiKey: 'secret-key',
-      database: 'acme',
-      protocol: 'json2',
-      retryInitialDelayMs: 5,
-      retryMaxDelayMs: 20,
-      ...config,
-    }),
-    logger,
-    onCall: (event) => calls.push(event),
-  });
+  const client = clientOfPeer(
+    peer,
+    { protocol: 'json2', retryInitialDelayMs: 5, retryMaxDelayMs: 20, ...config },
+    calls,
+  );
   return { peer, client, calls };
 }
 

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { createLogger } from '../../../../platform/logger.js';
 import {
   OdooAuthenticationError,
-  OdooClient,
-  odooConfigSchema,
   OdooValidationError,
+  type OdooClient,
   type OdooConfigInput,
 } from '../../../../connectors/odoo/index.js';
 import {
+  clientOfPeer,
   rpcResult,
   startOdooPeer,
   webVersion,
@@ -16,7 +15,6 @@ import {
   type PeerRequest,
 } from './odoo-peer.js';
 
-const logger = createLogger({ name: 'odoo-client-test', level: 'silent' });
 let peer: OdooPeer | undefined;
 
 afterEach(async () => {
@@ -29,17 +27,11 @@ async function setUp(
   config: Partial<OdooConfigInput> = {},
 ): Promise<{ peer: OdooPeer; client: OdooClient }> {
   peer = await startOdooPeer(answer);
-  const client = new OdooClient({
-    config: odooConfigSchema.parse({
-      url: peer.url,
-      apiKey: 'secret-key',
-      database: 'acme',
-      login: 'bot@acme.example',
-      protocol: 'jsonrpc',
-      retryInitialDelayMs: 5,
-      ...config,
-    }),
-    logger,
+  const client = clientOfPeer(peer, {
+    login: 'bot@acme.example',
+    protocol: 'jsonrpc',
+    retryInitialDelayMs: 5,
+    ...config,
   });
   return { peer, client };
 }

@@ -1,5 +1,12 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  OdooClient,
+  odooConfigSchema,
+  type OdooCallEvent,
+  type OdooConfigInput,
+} from '../../../../connectors/odoo/index.js';
+import { createLogger } from '../../../../platform/logger.js';
 
 /** A request as the peer received it. */
 export interface PeerRequest {
@@ -83,4 +90,19 @@ export function webVersion(major: number): PeerAnswer {
 /** A JSON-RPC success envelope. */
 export function rpcResult(request: PeerRequest, result: unknown): PeerAnswer {
   return { json: { jsonrpc: '2.0', id: (request.body as { id: number }).id, result } };
+}
+
+const logger = createLogger({ name: 'odoo-client-test', level: 'silent' });
+
+/** A client of `peer` with a test key and database, `config` over them; every attempt is pushed to `calls`. */
+export function clientOfPeer(
+  peer: OdooPeer,
+  config: Partial<OdooConfigInput>,
+  calls: OdooCallEvent[] = [],
+): OdooClient {
+  return new OdooClient({
+    config: odooConfigSchema.parse({ url: peer.url, apiKey: 'secret-key', database: 'acme', ...config }),
+    logger,
+    onCall: (event) => calls.push(event),
+  });
 }

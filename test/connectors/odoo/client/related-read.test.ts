@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { OdooClient, odooConfigSchema, OdooProtocolError } from '../../../../connectors/odoo/index.js';
+import { OdooProtocolError } from '../../../../connectors/odoo/index.js';
 import { related } from '../../../../connectors/odoo/related-read.js';
-import { createLogger } from '../../../../platform/logger.js';
 import {
+  clientOfPeer,
   rpcResult,
   startOdooPeer,
   webVersion,
@@ -11,7 +11,6 @@ import {
   type PeerRequest,
 } from './odoo-peer.js';
 
-const logger = createLogger({ name: 'odoo-client-test', level: 'silent' });
 let peer: OdooPeer | undefined;
 
 afterEach(async () => {
@@ -21,17 +20,7 @@ afterEach(async () => {
 
 async function clientOf(answer: (request: PeerRequest) => PeerAnswer, protocol: 'json2' | 'jsonrpc') {
   peer = await startOdooPeer(answer);
-  const client = new OdooClient({
-    config: odooConfigSchema.parse({
-      url: peer.url,
-      apiKey: 'secret-key',
-      database: 'acme',
-      login: 'bot@acme.example',
-      protocol,
-      retryAttempts: 0,
-    }),
-    logger,
-  });
+  const client = clientOfPeer(peer, { login: 'bot@acme.example', protocol, retryAttempts: 0 });
   return { peer, client };
 }
 
